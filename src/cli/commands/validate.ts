@@ -1,0 +1,101 @@
+/** `clearance validate`: checks the registry and prints located findings. */
+import { parseArgs } from 'node:util';
+import { countFindings, type Finding } from '../../registry/finding.ts';
+import { LoadError, loadRegistry } from '../../registry/load.ts';
+import type { Io } from '../io.ts';
+import type { Command } from './index.ts';
+import { resolve, relative, isAbsolute } from 'node:path';
+
+const HELP = `Usage: clearance validate [--registry PATH] [--format text|json] [--today YYYY-MM-DD] [--max-age DAYS]
+
+Checks every registry file: YAML syntax and duplicate keys, the JSON Schemas in schemas/, references
+between files, aliases claimed twice, uncited claims, statuses stronger than their sources, staleness.
+
+Options:
+  --registry PATH   content directory or registry bundle JSON (default: content)
+  --format FORMAT   text (default) or json
+  --today DATE      date for staleness checks (default: today)
+  --max-age DAYS    warn when an entry's "reviewed" date is older (default: 365)
+  -h, --help        show this help
+
+Exit codes:
+  0  no errors (warnings and infos may be printed)
+  1  the registry has errors
+  2  could not run: bad flags, unreadable path
+`;
+
+export const command: Command = {
+  summary: 'check the registry (content/ or a bundle) and report located findings',
+  async run(argv: string[], io: Io): Promise<number> {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          registry: { type: 'string', default: 'content' },
+          format: { type: 'string', default: 'text' },
+          today: { type: 'string' },
+          'max-age': { type: 'string', default: '365' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      io.stderr(`clearance validate: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (values.format !== 'text' && values.format !== 'json') {
+      io.stderr(`clearance validate: --format must be text or json, not "${values.format}"\n`);
+      return 2;
+    }
+    const today = values.today ?? io.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+      io.stderr(`clearance validate: --today must be YYYY-MM-DD, not "${today}"\n`);
+      return 2;
+    }
+    const maxAgeDays = Number(values['max-age']);
+    if (!Number.isInteger(maxAgeDays) || maxAgeDays <= 0) {
+      io.stderr(`clearance validate: --max-age must be a positive whole number of days\n`);
+      return 2;
+    }
+    const abs = isAbsolute(values.registry) ? values.registry : resolve(io.cwd, values.registry);
+    const display = isAbsolute(values.registry) ? values.registry : relative(io.cwd, abs) || '.';
+    let loaded;
+    try {
+      loaded = loadRegistry(abs, { today, maxAgeDays, displayPrefix: `${display.replace(/\/+$/, '')}/` });
+    } catch (error) {
+      if (error instanceof LoadError) {
+        io.stderr(`clearance validate: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+    if (loaded.kind === 'bundle') loaded.findings.forEach((f) => (f.file = display));
+    const counts = countFindings(loaded.findings);
+    const entities = Object.fromEntries(Object.entries(loaded.registry).map(([k, v]) => [k, Object.keys(v).length]));
+    if (values.format === 'json') {
+      io.stdout(`${JSON.stringify({ findings: loaded.findings, summary: { ...counts, entities } }, null, 2)}\n`);
+    } else {
+      io.stdout(formatText(loaded.findings, counts, entities));
+    }
+    return counts.errors > 0 ? 1 : 0;
+  },
+};
+
+function formatText(findings: Finding[], counts: ReturnType<typeof countFindings>, entities: Record<string, number>): string {
+  const lines: string[] = [];
+  for (const f of findings) {
+    lines.push(`${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.code}  ${f.message}`);
+    if (f.hint) lines.push(`    hint: ${f.hint}`);
+  }
+  if (findings.length > 0) lines.push('');
+  const what = Object.entries(entities).map(([k, n]) => `${n} ${k}`).join(', ');
+  lines.push(`${what}`);
+  lines.push(`${findings.length} findings: ${counts.errors} errors, ${counts.warnings} warnings, ${counts.infos} infos`);
+  return `${lines.join('\n')}\n`;
+}

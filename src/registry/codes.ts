@@ -1,0 +1,45 @@
+/**
+ * Registry validation codes as data: what each checks, why, and how to fix it. The CLI hint and the site's
+ * /rules/<code> page both read this table, so a code's documentation lives in one place.
+ */
+import type { Severity } from './finding.ts';
+
+export interface CodeDoc {
+  severity: Severity;
+  title: string;
+  why: string;
+  fix: string;
+}
+
+export const REGISTRY_CODES = {
+  'yaml/syntax': { severity: 'error', title: 'YAML syntax error', why: 'A file that does not parse cannot be checked; failing closed keeps bad data out.', fix: 'Fix indentation, quoting or colons at the reported position.' },
+  'yaml/duplicate-key': { severity: 'error', title: 'Duplicate key', why: 'YAML parsers silently keep one of two equal keys, so one value would be lost without a trace.', fix: 'Remove or merge the repeated key.' },
+  'yaml/forbidden-key': { severity: 'error', title: 'Forbidden key', why: '__proto__, constructor and prototype keys can corrupt objects in naive consumers.', fix: 'Rename the key.' },
+  'yaml/alias-limit': { severity: 'error', title: 'Too many YAML aliases', why: 'Alias expansion ("billion laughs") can exhaust memory.', fix: 'Write repeated data out instead of using many aliases.' },
+  'yaml/too-large': { severity: 'error', title: 'File too large', why: 'Registry and config files are small; a huge file is a mistake or an attack.', fix: 'Split the file or check it is the right file.' },
+  'registry/unreadable': { severity: 'error', title: 'Unreadable file', why: 'A file that cannot be read cannot be checked.', fix: 'Check permissions and encoding (UTF-8).' },
+  'registry/unknown-file': { severity: 'warning', title: 'File outside the registry layout', why: 'Only content/<kind>/… files are loaded; anything else is silently ignored otherwise.', fix: 'Move the file to the folder of its kind, or give it a .yaml extension.' },
+  'registry/schema-comment': { severity: 'warning', title: 'Missing or wrong $schema comment', why: 'The first-line comment gives editors validation and autocompletion.', fix: 'Start the file with "# yaml-language-server: $schema=<relative path to schemas/<kind>.schema.json>".' },
+  'registry/unknown-key': { severity: 'error', title: 'Unknown key', why: 'Schemas are strict so a typo never passes as data nobody reads.', fix: 'Fix the spelling, or remove the key; see the schema for allowed keys.' },
+  'registry/missing-field': { severity: 'error', title: 'Missing required field', why: 'Every entity kind has fields other parts depend on.', fix: 'Add the field; if the value is not known, use the schema’s way to say unknown (status unknown, null).' },
+  'registry/invalid-value': { severity: 'error', title: 'Invalid value', why: 'The value does not have the type, format or range the schema requires.', fix: 'Correct the value as the message says.' },
+  'registry/constraint': { severity: 'error', title: 'Constraint not met', why: 'A rule across fields of one entity (e.g. a deprecated model needs its date).', fix: 'Add or correct the field the message names.' },
+  'registry/duplicate-id': { severity: 'error', title: 'Duplicate id', why: 'Two files map to the same id (e.g. foo.yaml and foo.yml).', fix: 'Keep one file per id.' },
+  'registry/dangling-reference': { severity: 'error', title: 'Reference to a missing entry', why: 'A vendor, license, model, provider or source id that does not exist breaks every surface that follows it.', fix: 'Create the referenced entry, or correct the id.' },
+  'registry/duplicate-alias': { severity: 'error', title: 'Alias claimed by two models', why: 'The linter resolves router ids through aliases; an ambiguous alias could apply the wrong license.', fix: 'Keep the alias on the one checkpoint it really resolves to.' },
+  'registry/uncited-claim': { severity: 'error', title: 'Claim without a citation', why: 'Facts are the product: every claim-bearing field must be traceable to a source with a status.', fix: 'Add an entry for this field to `citations:` with status and sources (or status unknown).' },
+  'registry/orphan-citation': { severity: 'warning', title: 'Citation for a missing field', why: 'A citation that points at nothing is usually a typo in the field path.', fix: 'Correct the citation key or remove it.' },
+  'registry/status-overclaims': { severity: 'warning', title: 'Status claims more than its sources show', why: '"verified" means a primary source (license text, vendor card, config, paper) says so.', fix: 'Cite a primary source, or lower the status to secondary / single-source.' },
+  'registry/stale-entry': { severity: 'warning', title: 'Entry not reviewed recently', why: 'Licenses, prices and lifecycles change; old reviews hide changes.', fix: 'Re-check the entry against its sources and update `reviewed`.' },
+  'registry/unused-source': { severity: 'info', title: 'Source never cited', why: 'An uncited source is dead weight or a missing citation.', fix: 'Cite it where it supports a claim, or delete it.' },
+  'registry/invalid-bundle': { severity: 'error', title: 'Invalid registry bundle', why: 'A bundle must be a registry compiled by `npm run bundle`.', fix: 'Rebuild the bundle with `npm run bundle`.' },
+} as const satisfies Record<string, CodeDoc>;
+
+export type RegistryCode = keyof typeof REGISTRY_CODES;
+
+/** Base URL path of rule pages on the site; hints link there. */
+export const RULES_PATH = '/rules/';
+
+export function ruleUrl(code: string): string {
+  return `${RULES_PATH}${code}/`;
+}

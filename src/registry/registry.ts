@@ -1,0 +1,82 @@
+/**
+ * The in-memory registry every surface reads: one record per entity kind, keyed by id (the file path).
+ * Plain JSON-serialisable data, so the same object is the bundle served at /api/registry.json.
+ */
+import type { EntityKind, Fact, Gpu, License, Model, Provider, Source, Vendor } from './schema/index.ts';
+
+export interface Registry {
+  models: Record<string, Model>;
+  licenses: Record<string, License>;
+  vendors: Record<string, Vendor>;
+  providers: Record<string, Provider>;
+  gpus: Record<string, Gpu>;
+  sources: Record<string, Source>;
+  facts: Record<string, Fact>;
+}
+
+/** Registry field holding each entity kind. */
+export const REGISTRY_KEYS: Record<EntityKind, keyof Registry> = {
+  model: 'models',
+  license: 'licenses',
+  vendor: 'vendors',
+  provider: 'providers',
+  gpu: 'gpus',
+  source: 'sources',
+  fact: 'facts',
+};
+
+export function emptyRegistry(): Registry {
+  return { models: {}, licenses: {}, vendors: {}, providers: {}, gpus: {}, sources: {}, facts: {} };
+}
+
+/** Where each entity came from, for findings raised after loading (e.g. by the policy engine). */
+export type FileIndex = Record<string, string>;
+
+/** Key of an entity in a FileIndex: `model:meta/llama-3.3-70b-instruct`. */
+export function entityKey(kind: EntityKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** The compiled registry bundle (`npm run bundle`, `/api/registry.json`). */
+export interface RegistryBundle {
+  format: 'clearance-registry-bundle';
+  version: 1;
+  /** Counts, for a quick look. */
+  counts: Record<keyof Registry, number>;
+  registry: Registry;
+}
+
+export function toBundle(registry: Registry): RegistryBundle {
+  const counts = Object.fromEntries(Object.entries(registry).map(([k, v]) => [k, Object.keys(v).length])) as Record<keyof Registry, number>;
+  return { format: 'clearance-registry-bundle', version: 1, counts, registry };
+}
+
+/**
+ * Alias index: every model id and alias, lower-cased, → model id. Built once per registry; the policy
+ * engine layers provider-prefix rules on top of it.
+ */
+export function aliasIndex(registry: Registry): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [id, model] of Object.entries(registry.models)) {
+    index.set(id.toLowerCase(), id);
+    for (const alias of model.aliases) {
+      if (!index.has(alias.toLowerCase())) index.set(alias.toLowerCase(), id);
+    }
+  }
+  return index;
+}
+
+/** The derivative chain of a model, itself first: R1-Distill-Llama-70B → Llama 3.3 70B Instruct. */
+export function modelChain(registry: Registry, modelId: string): Model[] {
+  const chain: Model[] = [];
+  const seen = new Set<string>();
+  let id: string | undefined = modelId;
+  while (id !== undefined && !seen.has(id)) {
+    seen.add(id);
+    const model: Model | undefined = registry.models[id];
+    if (!model) break;
+    chain.push(model);
+    id = model.base_model?.model;
+  }
+  return chain;
+}

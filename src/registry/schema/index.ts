@@ -1,0 +1,53 @@
+/**
+ * The registry's zod schemas: the single source of truth. `npm run schemas` generates schemas/*.schema.json
+ * from ENTITY_SCHEMAS; `.refine()` rules live only here (JSON Schema cannot express them), so the loader
+ * runs ajv for structure and zod for the refinements.
+ */
+import type { z } from 'zod';
+import { FactSchema } from './fact.ts';
+import { GpuSchema } from './gpu.ts';
+import { LicenseSchema } from './license.ts';
+import { ModelSchema } from './model.ts';
+import { ProviderSchema } from './provider.ts';
+import { SourceSchema } from './source.ts';
+import { VendorSchema } from './vendor.ts';
+
+export * from './common.ts';
+export * from './fact.ts';
+export * from './gpu.ts';
+export * from './license.ts';
+export * from './model.ts';
+export * from './provider.ts';
+export * from './source.ts';
+export * from './vendor.ts';
+
+/** Registry entity kinds, each a folder under content/ and a schema file under schemas/. */
+export const ENTITY_SCHEMAS = {
+  model: ModelSchema,
+  license: LicenseSchema,
+  vendor: VendorSchema,
+  provider: ProviderSchema,
+  gpu: GpuSchema,
+  source: SourceSchema,
+  fact: FactSchema,
+} as const satisfies Record<string, z.ZodType>;
+export type EntityKind = keyof typeof ENTITY_SCHEMAS;
+
+/** content/<folder> for each kind. */
+export const ENTITY_FOLDERS: Record<EntityKind, string> = {
+  model: 'models',
+  license: 'licenses',
+  vendor: 'vendors',
+  provider: 'providers',
+  gpu: 'gpus',
+  source: 'sources',
+  fact: 'facts',
+};
+
+/**
+ * Every schema written to schemas/<name>.schema.json by `npm run schemas`: the registry entities plus the
+ * documents users write against them (router configs, policies).
+ */
+export const JSON_SCHEMAS: Record<string, z.ZodType> = {
+  ...ENTITY_SCHEMAS,
+};

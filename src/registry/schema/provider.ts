@@ -1,0 +1,56 @@
+/** Who serves models: a first-party API, a managed cloud, or a hosted-OSS provider (design.md §2). */
+import { z } from 'zod';
+import { Citations, claim, CountryCode, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+
+export const Relationship = z
+  .enum(['first-party-api', 'managed-cloud', 'hosted-oss', 'self-hosted'])
+  .describe('How a route relates to the model’s creator: first-party-api (the creator’s own API, governed by its API terms), managed-cloud (Bedrock, Vertex, Azure), hosted-oss (a third party serving open weights, governed by the weights license), self-hosted (your own GPUs).');
+export type Relationship = z.infer<typeof Relationship>;
+
+export const CertificationName = z
+  .enum(['soc2-type2', 'soc2-type1', 'iso27001', 'iso27017', 'iso27018', 'iso42001', 'hipaa-baa', 'bsi-c5', 'secnumcloud', 'eu-csf-seal', 'gaia-x', 'fedramp', 'pci-dss', 'gdpr-dpa'])
+  .describe('Certification or attestation: SOC 2, ISO 27001/27017/27018/42001, HIPAA BAA, BSI C5, SecNumCloud, EU Cloud Sovereignty Framework SEAL, Gaia-X label, FedRAMP, PCI DSS, a GDPR data processing agreement.');
+
+export const Certification = z
+  .strictObject({
+    name: CertificationName,
+    held: z.enum(['yes', 'no', 'in-progress', 'unknown']).describe('Whether the provider holds it (unknown when no source says).'),
+    level: z.string().optional().describe('Level or label, e.g. "SEAL-2", "Gaia-X Level 1", "C5 Type 2".'),
+    scope: z.string().optional().describe('What the certificate covers (services, regions).'),
+    status: Status,
+    sources: z.array(SourceRef),
+  })
+  .refine((c) => c.status === 'unknown' || c.sources.length > 0, { message: 'cite where the certification is stated', path: ['sources'] })
+  .describe('A certification with its provenance.');
+
+export const Region = z
+  .strictObject({
+    id: z.string().min(1).describe('The provider’s region id, e.g. "eu-central-1", "fr-par".'),
+    country: CountryCode.describe('Country where the region’s data centres are.'),
+    location: z.string().optional().describe('City or area.'),
+  })
+  .describe('A serving region.');
+
+export const ProviderSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Display name.'),
+    legal_entity: z.string().optional().describe('Contracting entity, where known.'),
+    country: CountryCode.describe('Country of the provider’s legal seat.'),
+    parent_country: CountryCode.optional().describe('Country of the ultimate parent, where it differs (relevant to foreign-law reach).'),
+    relationship: Relationship.exclude(['self-hosted']).describe('The provider’s usual relationship to the models it serves; a route may override it.'),
+    vendor: SlugId.optional().describe('For a first-party API: the vendor whose API this is.'),
+    eu_controlled: z.boolean().describe('Whether the provider is headquartered and controlled in the EU/EEA (sovereign tiers require it).'),
+    litellm_prefixes: z.array(z.string().regex(/^[a-z0-9_]+$/, 'LiteLLM prefixes are lower-case words like "together_ai"')).describe('LiteLLM provider prefixes that route to this provider (e.g. "together_ai", "bedrock").'),
+    regions: z.array(Region).describe('Serving regions.'),
+    data_retention: claim(z.string(), 'Default retention of prompts and outputs, in the provider’s words.').optional(),
+    zero_data_retention: claim(z.enum(['available', 'default', 'not-available', 'unknown']), 'Whether zero data retention is available.').optional(),
+    trains_on_customer_data: claim(z.enum(['no', 'opt-out', 'yes', 'unknown']), 'Whether the provider trains on API customer data by default.').optional(),
+    certifications: z.array(Certification).describe('Certifications with provenance; absent means not researched.'),
+    website: z.url().optional(),
+    notes: z.string().optional(),
+    citations: Citations,
+    reviewed: Reviewed,
+  })
+  .describe('A provider that serves models.');
+export type Provider = z.infer<typeof ProviderSchema>;
+export type Certification = z.infer<typeof Certification>;

@@ -1,0 +1,59 @@
+/** A document cited by the registry: a license text, a model card, a config.json, a paper, a pricing page. */
+import { z } from 'zod';
+import { IsoDate, IsoDateOrMonth } from './common.ts';
+
+export const SourceKind = z
+  .enum([
+    'license-text',
+    'model-card',
+    'model-config',
+    'paper',
+    'tech-report',
+    'vendor-docs',
+    'vendor-blog',
+    'pricing-page',
+    'terms-of-service',
+    'certification-registry',
+    'government',
+    'benchmark',
+    'news',
+    'analyst',
+    'aggregator',
+    'other',
+  ])
+  .describe('What kind of document this is. license-text, model-card, model-config, paper, tech-report, vendor-docs, vendor-blog, pricing-page, terms-of-service, certification-registry and government count as primary for claims about their own subject.');
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const SourceSchema = z
+  .strictObject({
+    title: z.string().min(1, 'give the document title').describe('Title of the document.'),
+    url: z.url({ message: 'url must be an absolute URL' }).optional().describe('Where the document lives. Either url or document is required.'),
+    document: z.string().min(1).optional().describe('For documents without a URL: how to find it (e.g. "Mistral–SAP press kit PDF, p. 2").'),
+    publisher: z.string().min(1, 'name who published it').describe('Who published the document (vendor, journal, agency, outlet).'),
+    kind: SourceKind,
+    published: IsoDateOrMonth.optional().describe('When the document was published or last changed, as the document says.'),
+    version: z.string().optional().describe('Version of the document: a git commit, an arXiv version (e.g. "arXiv:2502.05352v3"), a license version.'),
+    retrieved: IsoDate.describe('When the document was read for this registry.'),
+    note: z.string().optional().describe('Anything a reader should know about this copy (e.g. a stored copy, a locale).'),
+  })
+  .refine((s) => s.url !== undefined || s.document !== undefined, {
+    message: 'a source needs a url or a document description',
+    path: ['url'],
+  })
+  .describe('A cited document.');
+export type Source = z.infer<typeof SourceSchema>;
+
+/** Kinds that are primary evidence for claims about the document's own subject. */
+export const PRIMARY_SOURCE_KINDS: readonly SourceKind[] = [
+  'license-text',
+  'model-card',
+  'model-config',
+  'paper',
+  'tech-report',
+  'vendor-docs',
+  'vendor-blog',
+  'pricing-page',
+  'terms-of-service',
+  'certification-registry',
+  'government',
+];

@@ -1,0 +1,373 @@
+/**
+ * Builds a Registry from YAML file texts and reports every problem as a located Finding. Pure: the caller
+ * (load.ts) reads the files. Order: YAML → ajv over the generated JSON Schema (validity) with zod explaining
+ * (human messages, `.refine()` rules that JSON Schema cannot carry) → cross-file checks.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { z } from 'zod';
+import { REGISTRY_CODES, ruleUrl, type RegistryCode } from './codes.ts';
+import { formatPath, sortFindings, type Finding } from './finding.ts';
+import { emptyRegistry, entityKey, REGISTRY_KEYS, type FileIndex, type Registry } from './registry.ts';
+import { ENTITY_FOLDERS, ENTITY_SCHEMAS, PRIMARY_SOURCE_KINDS, SchemaRefComment, type EntityKind } from './schema/index.ts';
+import { renderJsonSchemas } from './json-schema.ts';
+import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
+import { suggest } from './suggest.ts';
+
+export interface RegistryFile {
+  /** Path relative to the content root, with forward slashes: `models/meta/llama-3.3-70b-instruct.yaml`. */
+  path: string;
+  text: string;
+}
+
+export interface ValidateOptions {
+  /** Today, YYYY-MM-DD, for staleness. */
+  today?: string;
+  /** Entries whose `reviewed` date is older than this many days get a warning (default 365). */
+  maxAgeDays?: number;
+  /** Prefix shown before each file path in findings (e.g. `content/`). */
+  displayPrefix?: string;
+}
+
+export interface ValidationResult {
+  registry: Registry;
+  findings: Finding[];
+  /** entityKey(kind, id) → display path, for later findings about an entity. */
+  files: FileIndex;
+}
+
+/** Folders under content/ that hold other documents (checked by their own commands), not registry entities. */
+const NON_ENTITY_FOLDERS = new Set(['policies', 'routers', 'notes']);
+
+const FOLDER_TO_KIND = new Map<string, EntityKind>(Object.entries(ENTITY_FOLDERS).map(([kind, folder]) => [folder, kind as EntityKind]));
+
+/** Which fields of each kind make claims and so need a citation (design.md §2). */
+const CLAIM_FIELDS: Partial<Record<EntityKind, readonly string[]>> = {
+  model: ['license', 'api_terms', 'license_history', 'release_date', 'context_tokens', 'max_output_tokens', 'architecture', 'base_model', 'modalities'],
+  vendor: ['country', 'legal_seat', 'legal_entity'],
+  provider: ['country', 'parent_country', 'eu_controlled', 'regions'],
+  gpu: ['memory_gb', 'memory_bandwidth_tbps', 'dense_tflops', 'interconnect', 'tdp_w'],
+};
+
+let compiled: Record<string, ValidateFunction> | undefined;
+
+/** ajv validators over the generated JSON Schemas, compiled once per process. */
+function validators(): Record<string, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  (addFormatsModule as unknown as (a: unknown) => void)(ajv);
+  const texts = renderJsonSchemas();
+  compiled = {};
+  for (const kind of Object.keys(ENTITY_SCHEMAS)) compiled[kind] = ajv.compile(JSON.parse(texts[kind]!));
+  return compiled;
+}
+
+/** Maps a content-relative path to its entity kind and id; undefined when it is not a registry entity. */
+export function entityOfPath(path: string): { kind: EntityKind; id: string } | { skip: true } | undefined {
+  const m = /^([a-z]+)\/(.+)\.ya?ml$/.exec(path);
+  if (!m) return NON_ENTITY_FOLDERS.has(path.split('/')[0]!) ? { skip: true } : undefined;
+  const [, folder, rest] = m as unknown as [string, string, string];
+  if (NON_ENTITY_FOLDERS.has(folder)) return { skip: true };
+  const kind = FOLDER_TO_KIND.get(folder);
+  if (!kind) return undefined;
+  const depth = rest.split('/').length;
+  if (kind === 'model' ? depth !== 2 : depth !== 1) return undefined;
+  return { kind, id: rest };
+}
+
+function finding(code: RegistryCode, message: string, file: string, pos: { line: number; column: number }, path?: DataPath, hint?: string): Finding {
+  const doc = REGISTRY_CODES[code];
+  return {
+    code,
+    severity: doc.severity,
+    message,
+    hint: `${hint ?? doc.fix} See ${ruleUrl(code)}`,
+    file,
+    line: pos.line,
+    column: pos.column,
+    ...(path && path.length > 0 ? { path: formatPath(path) } : {}),
+  };
+}
+
+interface Parsed {
+  kind: EntityKind;
+  id: string;
+  file: string;
+  src: YamlSource;
+  data: Record<string, unknown>;
+}
+
+export function validateRegistry(files: readonly RegistryFile[], options: ValidateOptions = {}): ValidationResult {
+  const prefix = options.displayPrefix ?? '';
+  const findings: Finding[] = [];
+  const registry = emptyRegistry();
+  const fileIndex: FileIndex = {};
+  const parsed: Parsed[] = [];
+
+  for (const f of files) {
+    const display = prefix + f.path;
+    const entity = entityOfPath(f.path);
+    if (entity === undefined) {
+      findings.push(finding('registry/unknown-file', `"${f.path}" is not where a registry entity lives`, display, { line: 1, column: 1 }, undefined,
+        'Entities live at content/models/<vendor>/<model>.yaml or content/<kind>/<id>.yaml (kinds: ' + Object.values(ENTITY_FOLDERS).join(', ') + ').'));
+      continue;
+    }
+    if ('skip' in entity) continue;
+    const src = parseYamlSource(display, f.text);
+    findings.push(...src.findings.map((x) => ({ ...x, hint: `${x.hint ?? ''} See ${ruleUrl(x.code)}`.trim() })));
+    if (src.data === undefined) continue;
+    checkSchemaComment(f, entity.kind, display, findings);
+    const key = entityKey(entity.kind, entity.id);
+    if (fileIndex[key] !== undefined) {
+      findings.push(finding('registry/duplicate-id', `id "${entity.id}" is already defined by ${fileIndex[key]}`, display, { line: 1, column: 1 }));
+      continue;
+    }
+    if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
+      findings.push(finding('registry/invalid-value', `a ${entity.kind} file must be a mapping of keys to values`, display, { line: 1, column: 1 }));
+      continue;
+    }
+    const data = src.data as Record<string, unknown>;
+    if (!checkSchema(entity.kind, data, src, findings)) continue;
+    fileIndex[key] = display;
+    (registry[REGISTRY_KEYS[entity.kind]] as Record<string, unknown>)[entity.id] = data;
+    parsed.push({ kind: entity.kind, id: entity.id, file: display, src, data });
+  }
+
+  crossFileChecks(parsed, registry, findings, options);
+  return { registry: sortRegistry(registry), findings: sortFindings(findings), files: fileIndex };
+}
+
+function checkSchemaComment(f: RegistryFile, kind: EntityKind, display: string, findings: Finding[]) {
+  const first = f.text.split('\n', 1)[0] ?? '';
+  const depth = f.path.split('/').length - 1;
+  const expected = `${'../'.repeat(depth + 1)}schemas/${kind}.schema.json`;
+  const m = SchemaRefComment.exec(first);
+  if (!m || m[1] !== expected) {
+    findings.push(finding('registry/schema-comment', m ? `$schema points at "${m[1]}", expected "${expected}"` : 'the file does not start with a yaml-language-server $schema comment',
+      display, { line: 1, column: 1 }, undefined, `Make the first line "# yaml-language-server: $schema=${expected}".`));
+  }
+}
+
+/** ajv decides validity against the generated JSON Schema; zod explains each problem in words. */
+function checkSchema(kind: EntityKind, data: Record<string, unknown>, src: YamlSource, findings: Finding[]): boolean {
+  const ajvValid = validators()[kind]!(data) as boolean;
+  const ajvErrors = (validators()[kind]!.errors ?? []) as ErrorObject[];
+  const zodResult = (ENTITY_SCHEMAS[kind] as z.ZodType).safeParse(data);
+  if (ajvValid && zodResult.success) return true;
+  const before = findings.length;
+  if (!zodResult.success) {
+    for (const issue of zodResult.error.issues) findings.push(...zodIssueFindings(issue, src));
+  }
+  if (findings.length === before) {
+    // zod accepted what ajv refused: report ajv's words so nothing passes silently.
+    for (const e of ajvErrors) findings.push(ajvFinding(e, src));
+  }
+  return false;
+}
+
+function zodIssueFindings(issue: z.core.$ZodIssue, src: YamlSource): Finding[] {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => finding('registry/unknown-key', `unknown key "${k}"`, src.file, src.locate([...path, k]), [...path, k]));
+  }
+  if (issue.code === 'invalid_type' && getIn(src.data, path) === undefined) {
+    const field = path[path.length - 1];
+    return [finding('registry/missing-field', `missing required field "${String(field)}"`, src.file, src.locate(path.slice(0, -1)), path, `Add "${String(field)}".`)];
+  }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // Discriminated unions: explain with the branch's own issues when there is one branch left.
+    const nested = issue.errors.length === 1 ? issue.errors[0]! : undefined;
+    if (nested) return nested.flatMap((n) => zodIssueFindings({ ...n, path: [...issue.path, ...n.path] } as z.core.$ZodIssue, src));
+  }
+  const code: RegistryCode = issue.code === 'custom' ? 'registry/constraint' : 'registry/invalid-value';
+  return [finding(code, issue.message, src.file, src.locate(path), path)];
+}
+
+function ajvFinding(e: ErrorObject, src: YamlSource): Finding {
+  const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (e.keyword === 'additionalProperties') {
+    const k = String((e.params as { additionalProperty: string }).additionalProperty);
+    return finding('registry/unknown-key', `unknown key "${k}"`, src.file, src.locate([...path, k]), [...path, k]);
+  }
+  if (e.keyword === 'required') {
+    const k = String((e.params as { missingProperty: string }).missingProperty);
+    return finding('registry/missing-field', `missing required field "${k}"`, src.file, src.locate(path), [...path, k]);
+  }
+  return finding('registry/invalid-value', `${formatPath(path) || 'value'} ${e.message ?? 'is invalid'}`, src.file, src.locate(path), path);
+}
+
+function getIn(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Parses a citation key like `routes[0].price` or `architecture.window` into a data path. */
+function citationPath(key: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const part of key.split('.')) {
+    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return [key];
+    out.push(m[1]!);
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings: Finding[], options: ValidateOptions) {
+  const cited = new Set<string>();
+  const aliasOwner = new Map<string, { model: string; file: string }>();
+  const today = options.today;
+  const maxAge = options.maxAgeDays ?? 365;
+
+  const ref = (p: Parsed, path: DataPath, kind: EntityKind, id: unknown) => {
+    if (typeof id !== 'string') return;
+    const table = registry[REGISTRY_KEYS[kind]] as Record<string, unknown>;
+    if (table[id] !== undefined) return;
+    const folder = ENTITY_FOLDERS[kind];
+    findings.push(finding('registry/dangling-reference', `${formatPath(path)} refers to ${kind} "${id}", which does not exist`, p.file, p.src.locate(path), path,
+      `Create content/${folder}/${id}.yaml, or use an existing ${kind} id${suggest(id, Object.keys(table))}.`));
+  };
+
+  for (const p of parsed) {
+    const d = p.data as Record<string, any>;
+    // Every source citation anywhere in the entity.
+    walkSourceRefs(d, [], (path, sourceId) => {
+      cited.add(sourceId);
+      ref(p, path, 'source', sourceId);
+    });
+
+    if (p.kind === 'model') {
+      ref(p, ['vendor'], 'vendor', d.vendor);
+      ref(p, ['license'], 'license', d.license);
+      ref(p, ['api_terms'], 'license', d.api_terms);
+      (d.license_history ?? []).forEach((h: any, i: number) => ref(p, ['license_history', i, 'license'], 'license', h.license));
+      if (d.base_model) ref(p, ['base_model', 'model'], 'model', d.base_model.model);
+      if (d.base_model?.model === p.id) {
+        findings.push(finding('registry/constraint', 'a model cannot be its own base_model', p.file, p.src.locate(['base_model', 'model']), ['base_model', 'model']));
+      }
+      if (d.lifecycle?.replacement) ref(p, ['lifecycle', 'replacement'], 'model', d.lifecycle.replacement);
+      (d.routes ?? []).forEach((r: any, i: number) => ref(p, ['routes', i, 'provider'], 'provider', r.provider));
+      (d.aliases as string[]).forEach((alias, i) => {
+        const keyAlias = alias.toLowerCase();
+        const owner = aliasOwner.get(keyAlias);
+        if (owner && owner.model !== p.id) {
+          findings.push(finding('registry/duplicate-alias', `alias "${alias}" is also claimed by ${owner.model} (${owner.file})`, p.file, p.src.locate(['aliases', i]), ['aliases', i]));
+        } else {
+          aliasOwner.set(keyAlias, { model: p.id, file: p.file });
+        }
+      });
+    } else if (p.kind === 'license') {
+      ref(p, ['vendor'], 'vendor', d.vendor);
+      ref(p, ['derived_from'], 'license', d.derived_from);
+    } else if (p.kind === 'provider') {
+      ref(p, ['vendor'], 'vendor', d.vendor);
+    } else if (p.kind === 'fact' && d.subject?.id !== undefined && d.subject.kind !== 'market') {
+      ref(p, ['subject', 'id'], d.subject.kind as EntityKind, d.subject.id);
+    }
+
+    checkCitations(p, findings);
+    checkStatusClaims(p, registry, findings);
+
+    if (today && typeof d.reviewed === 'string') {
+      const age = (Date.parse(today) - Date.parse(d.reviewed)) / 86_400_000;
+      if (age > maxAge) {
+        findings.push(finding('registry/stale-entry', `last reviewed ${d.reviewed}, ${Math.floor(age)} days before ${today} (limit ${maxAge})`, p.file, p.src.locate(['reviewed']), ['reviewed']));
+      }
+    }
+  }
+
+  // An alias must not shadow another model's id either.
+  for (const [alias, owner] of aliasOwner) {
+    const other = Object.keys(registry.models).find((id) => id.toLowerCase() === alias && id !== owner.model);
+    if (other) {
+      const p = parsed.find((x) => x.kind === 'model' && x.id === owner.model)!;
+      const i = (p.data.aliases as string[]).findIndex((a) => a.toLowerCase() === alias);
+      findings.push(finding('registry/duplicate-alias', `alias "${alias}" is the id of another model`, p.file, p.src.locate(['aliases', i]), ['aliases', i]));
+    }
+  }
+
+  for (const p of parsed) {
+    if (p.kind === 'source' && !cited.has(p.id)) {
+      findings.push(finding('registry/unused-source', `source "${p.id}" is not cited by any entry`, p.file, { line: 2, column: 1 }));
+    }
+  }
+}
+
+function walkSourceRefs(node: unknown, path: (string | number)[], visit: (path: DataPath, sourceId: string) => void) {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walkSourceRefs(item, [...path, i], visit));
+  } else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'sources' && Array.isArray(v)) {
+        v.forEach((s, i) => {
+          if (s && typeof s === 'object' && typeof (s as { source?: unknown }).source === 'string') visit([...path, k, i, 'source'], (s as { source: string }).source);
+        });
+      } else {
+        walkSourceRefs(v, [...path, k], visit);
+      }
+    }
+  }
+}
+
+/** Every claim-bearing field present is cited (at its path, a parent or a child); every citation points at a field. */
+function checkCitations(p: Parsed, findings: Finding[]) {
+  const fields = CLAIM_FIELDS[p.kind];
+  const citations = (p.data.citations ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(citations);
+  if (fields) {
+    for (const field of fields) {
+      const value = p.data[field];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      if (p.kind === 'model' && field === 'lifecycle') continue;
+      const covered = keys.some((k) => k === field || k.startsWith(`${field}.`) || k.startsWith(`${field}[`));
+      if (!covered) {
+        findings.push(finding('registry/uncited-claim', `"${field}" makes a claim but has no citation`, p.file, p.src.locate([field]), [field],
+          `Add "${field}:" under citations: with a status and sources (source id and where in it).`));
+      }
+    }
+    // A deprecated or retired model's dates are claims too.
+    const lifecycle = p.data.lifecycle as { status?: string } | undefined;
+    if (p.kind === 'model' && lifecycle && lifecycle.status !== 'active' && !keys.some((k) => k === 'lifecycle' || k.startsWith('lifecycle.'))) {
+      findings.push(finding('registry/uncited-claim', `lifecycle status "${lifecycle.status}" has no citation`, p.file, p.src.locate(['lifecycle']), ['lifecycle'],
+        'Add "lifecycle:" under citations: pointing at the vendor’s deprecation notice.'));
+    }
+  }
+  for (const key of keys) {
+    if (getIn(p.data, citationPath(key)) === undefined) {
+      findings.push(finding('registry/orphan-citation', `citation "${key}" points at a field this entry does not have`, p.file, p.src.locate(['citations', key]), ['citations', key]));
+    }
+  }
+}
+
+/** A `verified` status must rest on at least one primary source. */
+function checkStatusClaims(p: Parsed, registry: Registry, findings: Finding[]) {
+  const visit = (node: unknown, path: (string | number)[]) => {
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...path, i]));
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as Record<string, unknown>;
+    if (obj.status === 'verified' && Array.isArray(obj.sources) && obj.sources.length > 0) {
+      const kinds = obj.sources.map((s) => registry.sources[(s as { source: string }).source]?.kind).filter((k) => k !== undefined);
+      if (kinds.length === obj.sources.length && !kinds.some((k) => PRIMARY_SOURCE_KINDS.includes(k))) {
+        findings.push(finding('registry/status-overclaims', `${formatPath(path) || 'entry'} is "verified" but cites only ${[...new Set(kinds)].join(', ')} sources`, p.file,
+          p.src.locate([...path, 'status']), [...path, 'status']));
+      }
+    }
+    for (const [k, v] of Object.entries(obj)) if (k !== 'sources') visit(v, [...path, k]);
+  };
+  visit(p.data, []);
+}
+
+/** Stable key order so the bundle is byte-identical for the same content. */
+function sortRegistry(registry: Registry): Registry {
+  const out = emptyRegistry();
+  for (const key of Object.keys(registry) as (keyof Registry)[]) {
+    const table = registry[key] as Record<string, unknown>;
+    (out[key] as Record<string, unknown>) = Object.fromEntries(Object.keys(table).sort().map((k) => [k, table[k]]));
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * YAML parsing with source positions, hardened for hostile input. Shared by the registry loader and the
+ * router-config parser so every finding can point at file:line:col.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Finding } from './finding.ts';
+import { formatPath } from './finding.ts';
+
+export type DataPath = readonly (string | number)[];
+
+export interface YamlSource {
+  file: string;
+  /** Parsed data, or undefined when the document could not be parsed. */
+  data: unknown;
+  /** Maps a data path to the 1-based line/column of its key (or the nearest existing ancestor). */
+  locate(path: DataPath): { line: number; column: number };
+  findings: Finding[];
+}
+
+/** Keys that would reach Object.prototype if a consumer ever merged data naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Alias expansion budget: YAML "billion laughs" documents blow past it and are refused. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParseOptions {
+  /** Refuse input larger than this many bytes (default 5 MB). */
+  maxBytes?: number;
+}
+
+export function parseYamlSource(file: string, text: string, options: ParseOptions = {}): YamlSource {
+  const lineCounter = new LineCounter();
+  const maxBytes = options.maxBytes ?? 5_000_000;
+  const findings: Finding[] = [];
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (text.length > maxBytes) {
+    return {
+      file,
+      data: undefined,
+      locate: () => ({ line: 1, column: 1 }),
+      findings: [
+        {
+          code: 'yaml/too-large',
+          severity: 'error',
+          message: `file is ${text.length} bytes; the limit is ${maxBytes}`,
+          hint: 'Split the file, or check that it is the file you meant.',
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const locate = (path: DataPath) => locateIn(doc, path, at);
+
+  for (const err of doc.errors) {
+    const pos = at(err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    findings.push({
+      code: duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+      severity: 'error',
+      message: duplicate ? 'a key appears twice in the same mapping; YAML keeps only one of them' : firstLine(err.message),
+      hint: duplicate ? 'Remove or merge the repeated key.' : 'Fix the YAML syntax at this position (indentation, quotes, colons).',
+      file,
+      ...pos,
+    });
+  }
+  if (findings.length > 0) return { file, data: undefined, locate, findings };
+
+  const forbidden = findForbiddenKey(doc.contents, []);
+  if (forbidden) {
+    return {
+      file,
+      data: undefined,
+      locate,
+      findings: [
+        {
+          code: 'yaml/forbidden-key',
+          severity: 'error',
+          message: `the key "${forbidden.key}" is not allowed`,
+          hint: 'Rename the key; __proto__, constructor and prototype are refused to keep the data safe to process.',
+          file,
+          ...at(forbidden.offset),
+          path: formatPath(forbidden.path),
+        },
+      ],
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      file,
+      data: undefined,
+      locate,
+      findings: [
+        {
+          code: 'yaml/alias-limit',
+          severity: 'error',
+          message: `the document expands too many aliases (${firstLine(String((error as Error).message))})`,
+          hint: 'Write the repeated data out, or use fewer anchors and aliases.',
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  return { file, data, locate, findings };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function findForbiddenKey(node: unknown, path: (string | number)[]): { key: string; offset: number; path: (string | number)[] } | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && FORBIDDEN_KEYS.has(key)) {
+        return { key, offset: (pair.key as Node).range?.[0] ?? 0, path: [...path, key] };
+      }
+      const hit = findForbiddenKey(pair.value, [...path, key ?? '?']);
+      if (hit) return hit;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const hit = findForbiddenKey(node.items[i], [...path, i]);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Walks the document along `path`; returns the key position of the deepest segment that exists. */
+function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
+  let node: unknown = doc.contents;
+  let best = (node as Node | null)?.range?.[0] ?? 0;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      best = (pair.key as Node).range?.[0] ?? best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return at(best);
+}
