@@ -11,6 +11,8 @@ import { ModelSchema } from './model.ts';
 import { ProviderSchema } from './provider.ts';
 import { SourceSchema } from './source.ts';
 import { VendorSchema } from './vendor.ts';
+import { RouterConfigSchema } from './router-config.ts';
+import { PolicySchema } from './policy.ts';
 
 export * from './common.ts';
 export * from './fact.ts';
@@ -20,6 +22,8 @@ export * from './model.ts';
 export * from './provider.ts';
 export * from './source.ts';
 export * from './vendor.ts';
+export * from './router-config.ts';
+export * from './policy.ts';
 
 /** Registry entity kinds, each a folder under content/ and a schema file under schemas/. */
 export const ENTITY_SCHEMAS = {
@@ -50,4 +54,6 @@ export const ENTITY_FOLDERS: Record<EntityKind, string> = {
  */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   ...ENTITY_SCHEMAS,
+  'router-config': RouterConfigSchema,
+  policy: PolicySchema,
 };

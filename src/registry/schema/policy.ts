@@ -1,0 +1,115 @@
+/**
+ * The policy legal owns (content/policies/<id>.yaml, or any file passed to `clearance lint --policy`).
+ * The keys `organization.domicile`, `organization.monthly_active_users`, `organization.trains_on_outputs`
+ * and `waivers[]` are an external interface (legal's own tooling writes them): keep their names stable.
+ */
+import { z } from 'zod';
+import { CountryCode, IsoDate } from './common.ts';
+import { CertificationName } from './provider.ts';
+
+/** Rules whose findings no policy may silence: the linter fails closed on what it cannot check. */
+export const FAIL_CLOSED_RULES = ['registry/unknown-model', 'route/wildcard', 'waiver/expired'] as const;
+
+const RuleCode = z
+  .string()
+  .regex(/^[a-z]+\/[a-z0-9-]+$/, 'rule codes look like "license/mau-cap"')
+  .describe('A rule code, e.g. "license/non-commercial" (see /rules/).');
+
+const Tag = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'tags are lower-case words with dashes, e.g. "sovereign"');
+
+const PlaceOrGroup = z
+  .union([CountryCode, z.enum(['EU', 'EEA'])])
+  .describe('An ISO 3166-1 alpha-2 country code, or "EU" / "EEA" for their member states.');
+
+export const PolicySeverity = z.enum(['error', 'warning', 'info', 'off']).describe('Severity for a rule’s findings; "off" drops them.');
+
+export const DenyEntry = z
+  .strictObject({
+    models: z.array(z.string().min(1)).optional().describe('Models denied: registry ids or any alias.'),
+    vendors: z.array(z.string().min(1)).optional().describe('Vendors denied (content/vendors ids); applies to every model in a derivative chain.'),
+    vendor_countries: z.array(PlaceOrGroup).optional().describe('Countries (or EU/EEA) whose vendors are denied, by the vendor’s legal seat.'),
+    providers: z.array(z.string().min(1)).optional().describe('Providers denied (content/providers ids).'),
+    flags: z.array(z.string().min(1)).optional().describe('Model procurement flags denied, e.g. "training-data-undocumented".'),
+    tier_tags: z.array(Tag).optional().describe('Apply only to tiers carrying one of these tags; omit to apply everywhere.'),
+    reason: z.string().min(1, 'say why, so the finding can explain itself').describe('Why procurement denies these; shown in every finding.'),
+  })
+  .refine((d) => [d.models, d.vendors, d.vendor_countries, d.providers, d.flags].some((list) => list !== undefined && list.length > 0), {
+    message: 'a deny entry needs at least one of models, vendors, vendor_countries, providers, flags',
+  })
+  .describe('A procurement deny list.');
+export type DenyEntry = z.infer<typeof DenyEntry>;
+
+export const TierRequirement = z
+  .strictObject({
+    tag: Tag.describe('Tiers with this tag must meet the requirement.'),
+    hosting: z
+      .array(z.enum(['eu-controlled-provider', 'self-hosted', 'any-provider']))
+      .min(1)
+      .optional()
+      .describe('Accepted ways to serve the tier (any one suffices): a provider headquartered and controlled in the EU/EEA, your own GPUs, or any provider.'),
+    regions: z.array(PlaceOrGroup).min(1).optional().describe('Every route must run in one of these countries or groups (EU, EEA).'),
+    min_seal_level: z.number().int().min(0).max(4).optional().describe('Minimum EU Cloud Sovereignty Framework SEAL level of the provider (0–4). Self-hosted routes are exempt: the organization runs them.'),
+    certifications: z.array(CertificationName).optional().describe('Certifications the provider must hold. Self-hosted routes are exempt.'),
+    reason: z.string().min(1).optional().describe('Why the requirement exists; shown in findings.'),
+  })
+  .describe('What routes of tiers with a tag must satisfy.');
+export type TierRequirement = z.infer<typeof TierRequirement>;
+
+export const Waiver = z
+  .strictObject({
+    rule: RuleCode.describe('The rule code waived.'),
+    model: z.string().min(1).describe('The model: a registry id or any alias of it.'),
+    tier: z.string().min(1).optional().describe('Limit the waiver to one tier id (LiteLLM: a model_name group).'),
+    reason: z.string().min(1, 'a waiver needs a reason').describe('Why the finding is accepted.'),
+    approved_by: z.string().min(1, 'a waiver needs an approver').describe('Who approved it.'),
+    expires: IsoDate.describe('Last day the waiver applies (YYYY-MM-DD); after it the waiver is an error.'),
+  })
+  .refine((w) => !(FAIL_CLOSED_RULES as readonly string[]).includes(w.rule), {
+    message: 'unknown models, wildcard routes and expired waivers cannot be waived: the linter fails closed on them',
+    path: ['rule'],
+  })
+  .describe('An accepted finding, with its approver and expiry.');
+export type Waiver = z.infer<typeof Waiver>;
+
+export const PolicySchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Display name of the policy.'),
+    description: z.string().optional(),
+    organization: z
+      .strictObject({
+        name: z.string().min(1).optional().describe('Organization name.'),
+        domicile: CountryCode.optional().describe('Where the organization is domiciled (principal place of business), ISO 3166-1 alpha-2. Geographic license clauses are checked against it.'),
+        monthly_active_users: z.number().int('monthly_active_users is a whole number').nonnegative().optional().describe('Monthly active users of the products that use the models, compared with license MAU caps.'),
+        trains_on_outputs: z.boolean().optional().describe('Whether the organization uses model outputs to train or improve models.'),
+      })
+      .default({})
+      .describe('Facts about the organization the license clauses depend on. Unset facts make the checks that need them warn.'),
+    severity: z
+      .record(RuleCode, PolicySeverity)
+      .optional()
+      .describe('Severity per rule code, overriding the rule’s default.'),
+    mau_warning_ratio: z
+      .number()
+      .gt(0, 'mau_warning_ratio is a fraction of the cap, between 0 and 1')
+      .max(1, 'mau_warning_ratio is a fraction of the cap, between 0 and 1')
+      .optional()
+      .describe('Warn when monthly active users reach this fraction of a license MAU cap (default 0.8).'),
+    staleness: z
+      .strictObject({
+        max_age_days: z.number().int().positive().optional().describe('A license or model entry reviewed longer ago than this is stale (default 365).'),
+      })
+      .optional()
+      .describe('When a fact behind a decision counts as stale.'),
+    deny: z.array(DenyEntry).optional().describe('Procurement deny lists.'),
+    tier_requirements: z.array(TierRequirement).optional().describe('Requirements by tier tag.'),
+    waivers: z.array(Waiver).optional().describe('Accepted findings with expiry.'),
+  })
+  .superRefine((policy, ctx) => {
+    for (const code of Object.keys(policy.severity ?? {})) {
+      if ((FAIL_CLOSED_RULES as readonly string[]).includes(code) && policy.severity?.[code] !== 'error') {
+        ctx.addIssue({ code: 'custom', message: `"${code}" always fails closed; its severity cannot be lowered`, path: ['severity', code] });
+      }
+    }
+  })
+  .describe('A Clearance license and procurement policy.');
+export type Policy = z.infer<typeof PolicySchema>;
