@@ -157,7 +157,7 @@ function checkSchema(kind: EntityKind, data: Record<string, unknown>, src: YamlS
   if (ajvValid && zodResult.success) return true;
   const before = findings.length;
   if (!zodResult.success) {
-    for (const issue of zodResult.error.issues) findings.push(...zodIssueFindings(issue, src));
+    for (const issue of zodResult.error.issues) findings.push(...zodIssueFindings(kind, issue, src));
   }
   if (findings.length === before) {
     // zod accepted what ajv refused: report ajv's words so nothing passes silently.
@@ -166,10 +166,14 @@ function checkSchema(kind: EntityKind, data: Record<string, unknown>, src: YamlS
   return false;
 }
 
-function zodIssueFindings(issue: z.core.$ZodIssue, src: YamlSource): Finding[] {
+function zodIssueFindings(kind: EntityKind, issue: z.core.$ZodIssue, src: YamlSource): Finding[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => finding('registry/unknown-key', `unknown key "${k}"`, src.file, src.locate([...path, k]), [...path, k]));
+    const allowed = allowedKeys(kind, path);
+    return issue.keys.map((k) =>
+      finding('registry/unknown-key', `unknown key "${k}"`, src.file, src.locate([...path, k]), [...path, k],
+        `Remove it, or use one of the allowed keys${suggest(k, allowed)}: ${allowed.join(', ')}.`),
+    );
   }
   if (issue.code === 'invalid_type' && getIn(src.data, path) === undefined) {
     const field = path[path.length - 1];
@@ -178,10 +182,30 @@ function zodIssueFindings(issue: z.core.$ZodIssue, src: YamlSource): Finding[] {
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     // Discriminated unions: explain with the branch's own issues when there is one branch left.
     const nested = issue.errors.length === 1 ? issue.errors[0]! : undefined;
-    if (nested) return nested.flatMap((n) => zodIssueFindings({ ...n, path: [...issue.path, ...n.path] } as z.core.$ZodIssue, src));
+    if (nested) return nested.flatMap((n) => zodIssueFindings(kind, { ...n, path: [...issue.path, ...n.path] } as z.core.$ZodIssue, src));
   }
   const code: RegistryCode = issue.code === 'custom' ? 'registry/constraint' : 'registry/invalid-value';
   return [finding(code, issue.message, src.file, src.locate(path), path)];
+}
+
+let jsonSchemas: Record<string, any> | undefined;
+
+/** The keys the generated JSON Schema allows at `path`, for "did you mean" hints on unknown keys. */
+function allowedKeys(kind: EntityKind, path: readonly (string | number)[]): string[] {
+  jsonSchemas ??= Object.fromEntries(Object.entries(renderJsonSchemas()).map(([k, v]) => [k, JSON.parse(v)]));
+  const root = jsonSchemas[kind];
+  const deref = (node: any): any => (node?.$ref ? root.$defs?.[String(node.$ref).split('/').pop()!] ?? node : node);
+  const branches = (node: any): any[] => {
+    node = deref(node);
+    if (!node) return [];
+    const alts = node.anyOf ?? node.oneOf ?? node.allOf;
+    return alts ? alts.flatMap(branches) : [node];
+  };
+  let nodes = branches(root);
+  for (const seg of path) {
+    nodes = nodes.flatMap((n) => (typeof seg === 'number' ? branches(n.items) : branches(n.properties?.[seg] ?? n.additionalProperties)));
+  }
+  return [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))].sort();
 }
 
 function ajvFinding(e: ErrorObject, src: YamlSource): Finding {

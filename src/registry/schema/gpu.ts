@@ -10,6 +10,7 @@ export const GpuSchema = z
     form_factor: z.string().min(1).describe('SXM, PCIe, OAM, NVL…'),
     memory_gb: z.number().positive('memory must be positive').describe('HBM/GDDR capacity in decimal GB as marketed.'),
     memory_type: z.string().min(1).describe('HBM3, HBM3e, GDDR7…'),
+    usable_memory_gib: z.number().positive().optional().describe('Memory the driver reports to the inference engine, GiB (e.g. H100 80GB: 79.19 GiB in vLLM logs). Sizing assumes 0.99 × memory_gb GiB when absent.'),
     memory_bandwidth_tbps: z.number().positive().describe('Peak memory bandwidth, TB/s (decimal).'),
     dense_tflops: z
       .strictObject({

@@ -71,6 +71,7 @@ export const Architecture = z
         key_head_dim: PositiveInt('key_head_dim'),
         value_head_dim: PositiveInt('value_head_dim'),
         conv_kernel: PositiveInt('conv_kernel').optional().describe('Short convolution kernel size (its state is cached too).'),
+        state_precision: z.enum(['fp32', 'bf16']).optional().describe('dtype of the recurrent state the engine keeps per sequence (Qwen3.5 configs: mamba_ssm_dtype float32). Sizing assumes fp32 when absent.'),
       })
       .optional()
       .describe('Hybrid linear attention: a fixed-size state per sequence instead of a growing KV cache.'),
@@ -86,6 +87,8 @@ export const Architecture = z
       .optional()
       .describe('Mixture-of-experts layout; all experts stay resident in memory.'),
     native_precision: Precision.describe('Precision of the released weights.'),
+    native_expert_precision: Precision.optional().describe('Precision of the routed-expert weights in the released checkpoint when it differs from native_precision (e.g. MXFP4 experts with BF16 attention).'),
+    tied_embeddings: z.boolean().optional().describe('Whether the input embedding and the LM head share one matrix (tie_word_embeddings). Sizing assumes untied when absent.'),
     mtp_params_b: z.number().nonnegative().optional().describe('Multi-token-prediction module parameters, billions, shipped in the checkpoint but not counted in params_total_b.'),
   })
   .describe('Architecture fields GPU sizing needs, from config.json or the tech report.');
