@@ -1,0 +1,43 @@
+/** The words a deck carries with a fact: its citation sentence (what the copy button copies) and its source line. */
+import type { Source, SourceRef } from '../registry/index.ts';
+import type { DeckSafety } from './deck-safe.ts';
+import type { FactRecord } from './fact-record.ts';
+
+/** One source as a reference: `IBM Research, "ITBench…" (ICML 2025 version), abstract, https://…`. */
+export function formatReference(ref: SourceRef, sources: Readonly<Record<string, Source>>): string {
+  const s = sources[ref.source];
+  if (!s) return `[missing source "${ref.source}"]`;
+  const parts = [`${s.publisher}, "${s.title}"${s.version ? ` (${s.version})` : ''}`];
+  if (ref.where) parts.push(ref.where);
+  if (s.published) parts.push(`published ${s.published}`);
+  parts.push(s.url ?? s.document ?? '');
+  parts.push(`retrieved ${s.retrieved}`);
+  return parts.filter((p) => p !== '').join(', ');
+}
+
+/** A short source line for a card: the first source's publisher and title, and how many more. */
+export function sourceLine(fact: FactRecord, sources: Readonly<Record<string, Source>>): string {
+  const first = fact.sources[0];
+  if (!first) return fact.evidence_against.length > 0 ? 'No source supports this claim' : 'No source';
+  const s = sources[first.source];
+  const head = s ? `${s.publisher} — ${s.title}${s.version ? ` (${s.version})` : ''}` : `missing source "${first.source}"`;
+  const more = fact.sources.length - 1;
+  return more > 0 ? `${head} +${more} more` : head;
+}
+
+/** The date a card shows: as-of, else the review date. */
+export function factDate(fact: FactRecord): string {
+  return fact.as_of !== undefined ? `as of ${fact.as_of}` : `reviewed ${fact.reviewed}`;
+}
+
+/**
+ * The sentence with its citation, ready to paste into a deck or an email. A fact that is not deck-safe says so
+ * first, so a pasted copy never loses the warning.
+ */
+export function citationSentence(fact: FactRecord, sources: Readonly<Record<string, Source>>, safety: DeckSafety): string {
+  const warn = safety.deck_safe ? '' : `[NOT DECK-SAFE: ${safety.why_not.map((r) => r.message).join('; ')}] `;
+  const caveats = fact.caveats.length > 0 ? ` (${fact.caveats.join('; ')})` : '';
+  const refs = fact.sources.length > 0 ? fact.sources.map((r) => formatReference(r, sources)).join('; ') : 'no supporting source';
+  const date = fact.as_of !== undefined ? `, as of ${fact.as_of}` : '';
+  return `${warn}${fact.statement}${caveats} Source: ${refs}. Status: ${fact.status}${date}.`;
+}
