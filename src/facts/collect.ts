@@ -6,7 +6,7 @@
  */
 import type { Citation, Fact, License, Model, Provider, Registry, SourceRef } from '../registry/index.ts';
 import type { FactRecord, FactSubject, SubjectKind } from './fact-record.ts';
-import { formatNumber } from './value.ts';
+import { formatMoney, formatNumber } from './value.ts';
 
 /** Every fact of the registry, sorted by id. */
 export function collectFacts(registry: Registry): FactRecord[] {
@@ -115,8 +115,8 @@ function modelFacts(registry: Registry, id: string, model: Model): FactRecord[] 
     const provider = registry.providers[r.provider]?.name ?? r.provider;
     claims.push({
       path: `routes.${r.provider}.price`,
-      statement: `${model.name} costs $${formatNumber(r.price.input_usd_per_mtok)} per 1M input tokens and $${formatNumber(r.price.output_usd_per_mtok)} per 1M output tokens on ${provider}`,
-      value: `$${formatNumber(r.price.input_usd_per_mtok)} / $${formatNumber(r.price.output_usd_per_mtok)}`,
+      statement: `${model.name} costs $${formatMoney(r.price.input_usd_per_mtok)} per 1M input tokens and $${formatMoney(r.price.output_usd_per_mtok)} per 1M output tokens on ${provider}`,
+      value: `$${formatMoney(r.price.input_usd_per_mtok)} / $${formatMoney(r.price.output_usd_per_mtok)}`,
       unit: 'per 1M tokens, in / out',
       status: r.status,
       sources: r.sources,
@@ -264,7 +264,7 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
     else if (key === 'eu_controlled') [statement, shown] = [`${name} is ${value ? '' : 'not '}headquartered and controlled in the EU/EEA`, value ? 'EU-controlled' : 'not EU-controlled'];
     else if (key === 'regions') {
       const regions = value as Provider['regions'];
-      [statement, shown] = [`${name} serves from ${regions.map((r) => `${r.id} (${r.country})`).join(', ')}`, `${regions.length} regions`];
+      [statement, shown] = [`${name} serves from ${regions.map((r) => `${r.id} (${r.country})`).join(', ')}`, `${regions.length} region${regions.length === 1 ? '' : 's'}`];
     } else [statement, shown] = [`${name}: ${humanPath(key)} is ${describe(value)}`, isScalar(value) ? (value as number | string) : undefined];
     claims.push({ path: key, statement, ...(shown !== undefined ? { value: shown } : {}), ...fromCitation(citation), tags: ['provider'] });
   }

@@ -146,5 +146,5 @@ function kinds(cited: readonly { source: Source }[]): string {
 
 function citeShort(ids: readonly string[], sources: Readonly<Record<string, Source>>): string {
   const names = ids.map((id) => sources[id]?.publisher ?? id);
-  return names.length === 0 ? '' : ` (${[...new Set(names)].join('; ')})`;
+  return names.length === 0 ? '' : ` — ${[...new Set(names)].join('; ')}`;
 }

@@ -1,6 +1,9 @@
 /** The subcommands of `clearance`. Adding one: a file in this folder exporting `command`, and one line here. */
 import type { Io } from '../io.ts';
 import { command as validate } from './validate.ts';
+import { command as lint } from './lint.ts';
+import { command as facts } from './facts.ts';
+import { command as card } from './card.ts';
 
 export interface Command {
   /** One line for `clearance --help`. */
@@ -10,6 +13,9 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   validate,
+  lint,
+  facts,
+  card,
 };
 
 export function usage(): string {

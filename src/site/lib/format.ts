@@ -95,7 +95,7 @@ export const WORDS: Record<string, string> = {
   'open-weights': 'Open weights',
   'api-only': 'API only',
   permissive: 'Permissive',
-  'open-weights-restricted': 'Open weights, restricted',
+  'open-weights-restricted': 'Open weights with restrictions',
   'non-commercial': 'Non-commercial',
   'research-only': 'Research only',
   'proprietary-api': 'Proprietary API terms',
@@ -170,3 +170,9 @@ export const CERTIFICATION_WORDS: Record<string, string> = {
   'pci-dss': 'PCI DSS',
   'gdpr-dpa': 'GDPR data processing agreement',
 };
+
+/** "litigation-termination" → "Litigation termination". */
+export function humanize(slug: string): string {
+  const text = slug.replace(/[-_]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

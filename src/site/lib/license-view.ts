@@ -4,7 +4,7 @@
  */
 import type { GeoExclusion, License, Model, SourceRef, Status } from '../../registry/index.ts';
 import type { Footnotes } from './footnotes.ts';
-import { compact, countryName, usdExact, words } from './format.ts';
+import { compact, countryName, humanize, usdExact, words } from './format.ts';
 
 export interface ClauseView {
   key: string;
@@ -23,6 +23,7 @@ export interface ClauseView {
 export interface GeoView extends ClauseView {
   /** Whether the exclusion covers the model in question (a multimodal-only clause skips text-only models). */
   applies: boolean;
+  regions: string[];
 }
 
 export interface LicenseView {
@@ -119,7 +120,7 @@ export function licenseView(id: string, license: License, notes: Footnotes, mode
     clauses.push(clause('governing_law', 'Governing law', license.governing_law, v ?? 'None named', false, notes));
   }
   for (const [i, other] of (license.other_clauses ?? []).entries()) {
-    clauses.push(clause(`other_clauses[${i}]`, 'Other clause', other, other.value, true, notes));
+    clauses.push(clause(`other_clauses[${i}]`, humanize(other.value), other, 'Other clause', true, notes));
   }
   const obligations = license.obligations.map((o, i) => clause(`obligations[${i}]`, words(o.value), o, words(o.value), true, notes));
   const geo: GeoView[] = license.geo_exclusions.map((g, i) => {
@@ -133,6 +134,7 @@ export function licenseView(id: string, license: License, notes: Footnotes, mode
       notes: notes.refs(g.sources),
       bites: applies,
       applies,
+      regions: [...g.regions],
     };
     if (g.quote !== undefined) view.quote = g.quote;
     return view;

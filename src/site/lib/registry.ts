@@ -3,8 +3,9 @@
  * so the site and `clearance validate` agree on what is valid. CLEARANCE_REGISTRY picks a content/ tree or a
  * bundle JSON (bench-site builds a synthetic registry that way); the default is ./content.
  */
-import { resolve } from 'node:path';
-import { countFindings, type Finding, type Registry } from '../../registry/index.ts';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { countFindings, parseYamlSource, RouterConfigSchema, type Finding, type Registry, type RouterConfig } from '../../registry/index.ts';
 import { loadRegistry } from '../../registry/load.ts';
 
 /** The registry path the build reads. */
@@ -44,4 +45,42 @@ export function getRegistry(): SiteRegistry {
   }
   cached = { registry: loaded.registry, findings: loaded.findings, path };
   return cached;
+}
+
+/**
+ * Folder holding the registry's non-entity files (routers/, policies/, notes/): the content tree itself, or
+ * ./content when the registry is a bundle JSON.
+ */
+export function contentDir(): string {
+  const path = registryPath();
+  return statSync(path).isDirectory() ? path : resolve('content');
+}
+
+/** Reads a YAML file from content/<folder>/<name>.yaml, or undefined when it does not exist. */
+export function readContentText(folder: string, name: string): { file: string; text: string } | undefined {
+  const file = join(contentDir(), folder, `${name}.yaml`);
+  return existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
+}
+
+/** A router config from content/routers, validated; throws (fails the build) when it is invalid. */
+export function readRouterConfig(name: string): { file: string; text: string; config: RouterConfig } | undefined {
+  const found = readContentText('routers', name);
+  if (!found) return undefined;
+  const source = parseYamlSource(found.file, found.text);
+  const parsed = RouterConfigSchema.safeParse(source.data);
+  if (source.findings.length > 0 || !parsed.success) {
+    throw new Error(`${found.file} is not a valid router config: ${source.findings[0]?.message ?? (parsed.success ? '' : parsed.error.issues[0]?.message)}`);
+  }
+  return { ...found, config: parsed.data };
+}
+
+
+/** Names (without .yaml) of the files in content/<folder>, sorted; empty when the folder does not exist. */
+export function listContentFiles(folder: string): string[] {
+  const dir = join(contentDir(), folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
 }

@@ -1,0 +1,106 @@
+/**
+ * A tiny static file server for the built site (node:http, no dependencies), so `npm start`, the e2e tests and
+ * bench-site work air-gapped. Serves only files under the root, on 127.0.0.1, with the site's security headers.
+ */
+import { createReadStream, statSync, type Stats } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  // Pagefind's index and fragment files are gzip-compressed binaries it decompresses itself.
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps a URL path to a file under root: "/models/" → root/models/index.html. Undefined when outside root or missing. */
+export function resolveFile(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const full = normalize(join(root, decoded));
+  if (full !== root && !full.startsWith(root + sep)) return undefined;
+  const stat = statOrUndefined(full);
+  if (stat?.isFile()) return full;
+  if (stat?.isDirectory()) {
+    const index = join(full, 'index.html');
+    return statOrUndefined(index)?.isFile() ? index : undefined;
+  }
+  // "/compare" without a trailing slash.
+  const asDir = join(full, 'index.html');
+  return statOrUndefined(asDir)?.isFile() ? asDir : undefined;
+}
+
+/** Starts serving `dir` on 127.0.0.1:`port` (0 = an ephemeral port). */
+export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveFile(root, req.url ?? '/');
+    const headers: Record<string, string> = {
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-cache',
+    };
+    if (!file) {
+      const notFound = resolveFile(root, '/404.html');
+      res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      if (notFound && req.method === 'GET') createReadStream(notFound).pipe(res);
+      else res.end('Not found');
+      return;
+    }
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(statSync(file).size) });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolvePromise({
+        server,
+        url: `http://127.0.0.1:${actual}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,162 @@
+/** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CONFIG_CODES, exitCodeFor, lintTexts, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/index.ts';
+import { ruleUrl } from '../../registry/codes.ts';
+import type { Registry } from '../../registry/registry.ts';
+import { LoadError, loadRegistry } from '../../registry/load.ts';
+import { buildResult, FORMATS } from '../../report/index.ts';
+import type { Io } from '../io.ts';
+import type { Command } from './index.ts';
+
+const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE]
+
+Checks router configs — Clearance tiered configs (tiers:) and LiteLLM proxy configs (model_list:) —
+against a license and procurement policy: unknown models and wildcards, non-commercial licenses, MAU caps,
+geographic exclusions, training on outputs, deny lists, tier requirements, retired models, weak facts,
+waivers. Every finding names its rule (see /rules/<code>/), location, tier, model and evidence.
+
+Options:
+  --policy FILE     policy YAML (default: the shipped content/policies/default.yaml)
+  --registry PATH   content directory or registry bundle JSON (default: ./content if present, else the
+                    registry shipped with Clearance)
+  --format FORMAT   text (default), json, sarif, junit, github, markdown
+  --today DATE      date for waiver expiry, lifecycle and staleness checks (default: today)
+  --strict          exit 1 on warnings too
+  --output FILE     write the report to FILE instead of standard output
+  -h, --help        show this help
+
+Exit codes:
+  0  no errors
+  1  policy errors (including unknown models and wildcard routes: the linter fails closed)
+  2  could not evaluate: bad flags, unreadable or invalid config or policy, missing registry
+`;
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const DEFAULT_POLICY = resolve(PACKAGE_ROOT, 'content/policies/default.yaml');
+
+export const command: Command = {
+  summary: 'lint router configs (tiered or LiteLLM) against the license policy',
+  async run(argv: string[], io: Io): Promise<number> {
+    let values;
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          policy: { type: 'string' },
+          registry: { type: 'string' },
+          format: { type: 'string', default: 'text' },
+          today: { type: 'string' },
+          strict: { type: 'boolean', default: false },
+          output: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: true,
+      }));
+    } catch (error) {
+      io.stderr(`clearance lint: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const format = FORMATS[values.format];
+    if (!format) {
+      io.stderr(`clearance lint: --format must be one of ${Object.keys(FORMATS).join(', ')}, not "${values.format}"\n`);
+      return 2;
+    }
+    const today = values.today ?? io.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+      io.stderr(`clearance lint: --today must be a date, YYYY-MM-DD, not "${today}"\n`);
+      return 2;
+    }
+    if (positionals.length === 0) {
+      io.stderr(`clearance lint: name at least one router config to lint\n\n${HELP}`);
+      return 2;
+    }
+    const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
+
+    // Registry: a content tree or a bundle. Missing → exit 2 (cannot evaluate).
+    const registryPath = values.registry ?? (existsSync(resolve(io.cwd, 'content')) ? 'content' : resolve(PACKAGE_ROOT, 'content'));
+    let registry: Registry;
+    try {
+      const loaded = loadRegistry(resolve(io.cwd, registryPath), { today });
+      const broken = loaded.findings.filter((f) => f.code === 'registry/invalid-bundle');
+      if (broken.length > 0) {
+        io.stderr(`clearance lint: ${display(registryPath)}: ${broken[0]!.message}\n`);
+        return 2;
+      }
+      const errors = loaded.findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0) io.stderr(`clearance lint: note: the registry at ${display(registryPath)} has ${errors} validation error${errors === 1 ? '' : 's'}; run "clearance validate" (entries with errors may be missing)\n`);
+      registry = loaded.registry;
+    } catch (error) {
+      if (error instanceof LoadError) {
+        io.stderr(`clearance lint: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+
+    // Policy: invalid → exit 2 with located findings, in the chosen format.
+    const policyPath = values.policy !== undefined ? resolve(io.cwd, values.policy) : DEFAULT_POLICY;
+    const policyName = values.policy !== undefined ? display(values.policy) : 'default';
+    let policyText: string;
+    try {
+      policyText = readFileSync(policyPath, 'utf8');
+    } catch (error) {
+      io.stderr(`clearance lint: cannot read policy "${values.policy ?? policyPath}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+      return 2;
+    }
+    const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText);
+
+    const inputs: LintInput[] = [];
+    const unreadable: PolicyFinding[] = [];
+    for (const path of positionals) {
+      const file = display(path);
+      try {
+        inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8') });
+      } catch (error) {
+        unreadable.push({
+          code: 'config/unreadable',
+          severity: 'error',
+          message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+          hint: `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl('config/unreadable')}`,
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          evidence: [],
+        });
+      }
+    }
+
+    let findings: PolicyFinding[];
+    let configs: ReturnType<typeof lintTexts>['configs'] = [];
+    if (!parsedPolicy.policy) {
+      findings = [...parsedPolicy.findings, ...unreadable];
+    } else {
+      const outcome = lintTexts(inputs, registry, parsedPolicy.policy as LoadedPolicy, today, { strict: values.strict });
+      findings = [...unreadable, ...outcome.findings];
+      configs = outcome.configs;
+    }
+    const exitCode = exitCodeFor(findings, values.strict);
+    const result = buildResult({ version: io.version, files: positionals.map(display), configs, findings, exitCode, policy: policyName, today });
+    const report = format(result);
+    if (values.output !== undefined) {
+      try {
+        writeFileSync(resolve(io.cwd, values.output), report);
+      } catch (error) {
+        io.stderr(`clearance lint: cannot write "${values.output}": ${(error as Error).message}\n`);
+        return 2;
+      }
+    } else {
+      io.stdout(report);
+    }
+    return exitCode;
+  },
+};

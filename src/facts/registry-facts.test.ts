@@ -1,0 +1,97 @@
+/**
+ * The registry's own facts (content/facts): the claims the research found wrong or unsupported are never
+ * deck-safe and say why; ITBench is deck-safe only with its paper version; expiry and staleness follow the date.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Registry } from '../registry/index.ts';
+import { loadRegistry } from '../registry/load.ts';
+import { collectFacts } from './collect.ts';
+import { deckSafety } from './deck-safe.ts';
+
+const { registry } = loadRegistry(new URL('../../content/', import.meta.url).pathname);
+const facts = collectFacts(registry);
+
+function verdict(id: string, today: string, reg: Registry = registry, maxAgeDays?: number) {
+  const fact = collectFacts(reg).find((f) => f.id === id);
+  if (!fact) throw new Error(`content/facts/${id}.yaml is missing`);
+  return deckSafety(fact, reg.sources, { today, ...(maxAgeDays !== undefined ? { maxAgeDays } : {}) });
+}
+const codes = (id: string, today: string, reg?: Registry) => verdict(id, today, reg).why_not.map((r) => r.code);
+
+/** Every day a deck could be made, including far past and far future, and a lenient max age. */
+const DAYS = ['2025-06-01', '2026-04-30', '2026-11-22', '2030-01-01'];
+
+describe('claims the research found wrong or unsupported', () => {
+  it.each([
+    ['deepseek-v4-pro-input-price-0-55', ['fact/unknown', 'fact/contradicted'], /\$0\.435/],
+    ['qwen35-output-price-1-20', ['fact/disputed', 'fact/contradicted'], /\$2\.40/],
+    ['self-host-break-even-thresholds', ['fact/unknown', 'fact/contradicted'], /orders of magnitude/],
+    ['qwen3-72b-mislabel', ['fact/unknown', 'fact/contradicted'], /no Qwen3 72B/],
+    ['h100-8x-70b-request-rate', ['fact/unknown', 'fact/contradicted'], /no published measurement/],
+    ['cohere-rerank-ndcg-uplift', ['fact/unknown', 'fact/contradicted'], /\+8–15 NDCG@10/],
+    ['qwen-plus-vs-deepseek-v3-desktop-agent', ['fact/single-source'], /one secondary source/],
+    ['llama-4-maverick-hosted-price', ['fact/single-source'], /one secondary source/],
+  ])('%s is never deck-safe and says why', (id, expected, why) => {
+    for (const today of DAYS) {
+      const v = verdict(id, today, registry, 100_000);
+      expect(v.deck_safe, `${id} on ${today}`).toBe(false);
+      for (const code of expected) expect(v.why_not.map((r) => r.code)).toContain(code);
+      expect(v.why_not.map((r) => r.message).join(' ')).toMatch(why);
+    }
+  });
+
+  it('records how each wrong claim circulates, so sales can recognise it', () => {
+    for (const id of ['deepseek-v4-pro-input-price-0-55', 'qwen35-output-price-1-20', 'self-host-break-even-thresholds', 'qwen3-72b-mislabel']) {
+      expect(registry.facts[id]?.circulated_as, id).toBeTruthy();
+      expect(registry.facts[id]?.evidence_against?.length, id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('ITBench', () => {
+  it('11.4 / 25.2 / 25.8 is deck-safe when cited with its paper version', () => {
+    expect(registry.facts['itbench-sota-agents']?.value).toBe('11.4% / 25.2% / 25.8%');
+    expect(registry.sources['itbench-paper']?.version).toMatch(/ICML 2025/);
+    expect(verdict('itbench-sota-agents', '2026-11-22')).toEqual({ deck_safe: true, why_not: [] });
+  });
+
+  it('is not deck-safe once the paper version is dropped from the source', () => {
+    const { version: _dropped, ...unversioned } = registry.sources['itbench-paper']!;
+    const without: Registry = { ...registry, sources: { ...registry.sources, 'itbench-paper': unversioned } };
+    expect(codes('itbench-sota-agents', '2026-11-22', without)).toEqual(['fact/paper-version-missing']);
+  });
+});
+
+describe('expiry and staleness follow --today', () => {
+  it('the V4-Pro launch promotion is deck-safe before it expires and not after', () => {
+    expect(codes('deepseek-v4-pro-launch-price', '2026-06-01')).toEqual([]);
+    expect(codes('deepseek-v4-pro-launch-price', '2026-08-16')).toEqual(['fact/expired']);
+  });
+
+  it('the V4-Pro peak price goes stale 180 days after it was observed', () => {
+    expect(codes('deepseek-v4-pro-peak-price', '2026-11-22')).toEqual([]);
+    expect(codes('deepseek-v4-pro-peak-price', '2027-03-01')).toEqual(['fact/stale']);
+  });
+
+  it('the tender award goes stale a year after its last review', () => {
+    expect(codes('eu-sovereign-cloud-tender-award', '2027-11-22')).toEqual([]);
+    expect(codes('eu-sovereign-cloud-tender-award', '2027-11-23')).toEqual(['fact/stale']);
+  });
+});
+
+describe('the registry as facts', () => {
+  it('includes the claim-bearing fields of models, licenses and providers, not only content/facts', () => {
+    const kinds = new Set(facts.map((f) => f.origin.kind));
+    expect([...kinds].sort()).toEqual(['fact', 'license', 'model', 'provider']);
+  });
+
+  it('gives every fact a unique id and a sentence', () => {
+    expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
+    for (const f of facts) expect(f.statement, f.id).toMatch(/[.!?]$/);
+  });
+
+  it('cites only sources that exist', () => {
+    const missing = facts.flatMap((f) => [...f.sources, ...f.evidence_against.flatMap((e) => e.sources)].filter((s) => !registry.sources[s.source]).map((s) => `${f.id} → ${s.source}`));
+    expect(missing).toEqual([]);
+  });
+});

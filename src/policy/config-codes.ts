@@ -1,0 +1,37 @@
+/**
+ * Codes for inputs the linter could not evaluate (exit 2): unparsable or invalid router configs and
+ * policies. YAML-level codes (yaml/*) come from the shared parser and are documented in registry/codes.ts.
+ */
+import type { CodeDoc } from '../registry/codes.ts';
+
+export const CONFIG_CODES = {
+  'config/unknown-format': {
+    severity: 'error',
+    title: 'Unrecognised router config',
+    why: 'The linter reads Clearance tiered configs (a `tiers:` list) and LiteLLM proxy configs (a `model_list:`); anything else cannot be checked, and an unchecked config must not pass.',
+    fix: 'Lint the router config itself: a file with `tiers:` or `model_list:` at the top level.',
+  },
+  'config/unreadable': {
+    severity: 'error',
+    title: 'Unreadable router config',
+    why: 'A config the linter cannot read cannot be checked, and an unchecked config must not pass.',
+    fix: 'Check the path, permissions and encoding (UTF-8).',
+  },
+  'config/invalid': {
+    severity: 'error',
+    title: 'Invalid router config',
+    why: 'A value of the wrong type or shape means the linter cannot tell which model a route uses.',
+    fix: 'Correct the value at the reported position; schemas/router-config.schema.json describes the tiered format.',
+  },
+  'policy/invalid': {
+    severity: 'error',
+    title: 'Invalid policy',
+    why: 'A policy the linter cannot read would silently change what passes.',
+    fix: 'Correct the policy at the reported position; schemas/policy.schema.json describes every key.',
+  },
+} as const satisfies Record<string, CodeDoc>;
+
+/** Finding codes that mean "could not evaluate" (exit 2) rather than "policy violated" (exit 1). */
+export function isFatalCode(code: string): boolean {
+  return code.startsWith('yaml/') || code.startsWith('config/') || code.startsWith('policy/') || code === 'registry/unreadable' || code === 'registry/invalid-bundle';
+}

@@ -1,0 +1,194 @@
+/**
+ * The policy engine: `evaluate(config, registry, policy, today) → PolicyFinding[]`. Pure — no fs, no console,
+ * no clock (today is an argument) — so the site's playground runs the same code in the browser.
+ */
+import { ruleUrl } from '../registry/codes.ts';
+import { formatPath, sortFindings, type Severity } from '../registry/finding.ts';
+import type { Registry } from '../registry/registry.ts';
+import { FAIL_CLOSED_RULES, type Policy } from '../registry/schema/index.ts';
+import { closest } from '../registry/suggest.ts';
+import { CONFIG_CODES, isFatalCode } from './config-codes.ts';
+import { createResolver, type Resolver } from './resolve.ts';
+import { RULES, RULES_BY_CODE } from './rules/index.ts';
+import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
+import { governingTerms } from './terms.ts';
+import type { LoadedPolicy, ParsedConfig, PolicyFinding, RouteRef, TierInfo } from './types.ts';
+
+const resolvers = new WeakMap<Registry, Resolver>();
+
+/** One resolver (alias index, prefix table) per registry object. */
+export function resolverFor(registry: Registry): Resolver {
+  let resolver = resolvers.get(registry);
+  if (!resolver) {
+    resolver = createResolver(registry);
+    resolvers.set(registry, resolver);
+  }
+  return resolver;
+}
+
+/**
+ * Lints one or more parsed router configs against a policy. Findings are sorted; waivers are applied across
+ * all configs (a waiver used by any of them is not unused).
+ */
+export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], registry: Registry, policy: LoadedPolicy, today: string): PolicyFinding[] {
+  const list = Array.isArray(configs) ? (configs as readonly ParsedConfig[]) : [configs as ParsedConfig];
+  const resolver = resolverFor(registry);
+  let findings: PolicyFinding[] = [];
+  for (const config of list) {
+    findings.push(...config.findings);
+    for (const route of config.routes) findings.push(...evaluateRoute(route, config, resolver, policy.policy, today));
+  }
+  findings = applySeverity(findings, policy.policy);
+  findings = applyWaivers(findings, resolver, policy, today);
+  return sortFindings(findings);
+}
+
+function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
+  const registry = resolver.registry;
+  const tier: TierInfo = config.tiers.find((t) => t.id === route.tier) ?? { id: route.tier, tags: [], path: route.path, line: route.line, column: route.column };
+  let resolution = route.baseModel !== undefined ? resolver.resolveModel(route.baseModel) : resolver.resolveModel(route.spec, route.prefix);
+  if (resolution.kind === 'unknown' && route.baseModel !== undefined) {
+    const bySpec = resolver.resolveModel(route.spec, route.prefix);
+    if (bySpec.kind !== 'unknown') resolution = bySpec;
+  }
+  const out: PolicyFinding[] = [];
+  const emit = (rule: Rule, emitted: Emitted[], model: string) => {
+    for (const e of emitted) out.push(toFinding(rule, e, route, model));
+  };
+  if (resolution.kind !== 'model') {
+    for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution }), route.spec);
+    return out;
+  }
+  const modelId = resolution.id;
+  const model = registry.models[modelId]!;
+  const serving = resolver.serving(route, modelId);
+  if (serving.unknownProvider !== undefined) {
+    const near = closest(serving.unknownProvider, [...Object.keys(registry.providers), 'self-hosted'], 3);
+    return [
+      {
+        code: 'config/invalid',
+        severity: 'error',
+        message: `via: "${serving.unknownProvider}" is not a provider in the registry${near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : ''}`,
+        hint: `Use a provider id from content/providers, or "self-hosted". See ${ruleUrl('config/invalid')}`,
+        file: route.file,
+        ...locateSibling(route),
+        path: formatPath([...route.path.slice(0, -1), 'via']),
+        tier: route.tier,
+        model: modelId,
+        evidence: [],
+      },
+    ];
+  }
+  const chainIds = resolver.chainIds(modelId);
+  const consulted: ConsultedFact[] = [];
+  const ctx: RouteContext = {
+    registry,
+    resolver,
+    policy,
+    today,
+    route,
+    tier,
+    modelId,
+    model,
+    chainIds,
+    serving,
+    location: resolver.location(route, serving),
+    terms: governingTerms(registry, chainIds, serving.relationship),
+    consulted,
+    consult: (fact) => consulted.push(fact),
+  };
+  for (const rule of RULES) if (rule.checkRoute) emit(rule, rule.checkRoute(ctx), modelId);
+  return out;
+}
+
+/** Native routes: point at the `via` key beside `model`. */
+function locateSibling(route: RouteRef): { line: number; column: number } {
+  return route.viaAt ?? { line: route.line, column: route.column };
+}
+
+function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string): PolicyFinding {
+  return {
+    code: rule.code,
+    severity: emitted.severity ?? rule.defaultSeverity,
+    message: emitted.message,
+    hint: `${emitted.hint ?? rule.fix} See ${ruleUrl(rule.code)}`,
+    file: route.file,
+    line: route.line,
+    column: route.column,
+    path: formatPath(route.path),
+    tier: route.tier,
+    model,
+    evidence: emitted.evidence ?? [],
+  };
+}
+
+/** Policy `severity:` overrides; "off" drops a rule's findings. Fail-closed rules and input errors keep theirs. */
+function applySeverity(findings: PolicyFinding[], policy: Policy): PolicyFinding[] {
+  const overrides = policy.severity ?? {};
+  const out: PolicyFinding[] = [];
+  for (const f of findings) {
+    const level = overrides[f.code];
+    if (level === undefined || isFatalCode(f.code) || (FAIL_CLOSED_RULES as readonly string[]).includes(f.code)) out.push(f);
+    else if (level !== 'off') out.push({ ...f, severity: level as Severity });
+  }
+  return out;
+}
+
+function applyWaivers(findings: PolicyFinding[], resolver: Resolver, loaded: LoadedPolicy, today: string): PolicyFinding[] {
+  const waivers = loaded.policy.waivers ?? [];
+  if (waivers.length === 0) return findings;
+  const overrides = loaded.policy.severity ?? {};
+  const waived = new Set<PolicyFinding>();
+  const extra: PolicyFinding[] = [];
+  const policyFinding = (code: string, severity: Severity, message: string, i: number, model: string, tier?: string): PolicyFinding => {
+    const rule = RULES_BY_CODE[code]!;
+    const path = ['waivers', i] as const;
+    return {
+      code,
+      severity,
+      message,
+      hint: `${rule.fix} See ${ruleUrl(code)}`,
+      file: loaded.file,
+      ...loaded.locate(path),
+      path: formatPath(path),
+      ...(tier !== undefined ? { tier } : {}),
+      model,
+      evidence: [],
+    };
+  };
+  waivers.forEach((waiver, i) => {
+    const resolved = resolver.resolveModel(waiver.model);
+    const modelId = resolved.kind === 'model' ? resolved.id : waiver.model;
+    const matches = findings.filter((f) => f.code === waiver.rule && f.model === modelId && (waiver.tier === undefined || f.tier === waiver.tier) && !isFatalCode(f.code));
+    const what = `${waiver.rule} on ${modelId}${waiver.tier !== undefined ? ` in tier ${waiver.tier}` : ''}`;
+    if (waiver.expires < today) {
+      const again = matches.length > 0 ? `; the ${matches.length} finding${matches.length === 1 ? '' : 's'} it covered ${matches.length === 1 ? 'is' : 'are'} reported again` : '';
+      extra.push(policyFinding('waiver/expired', 'error', `the waiver for ${what} (approved by ${waiver.approved_by}) expired on ${waiver.expires}${again}`, i, modelId, waiver.tier));
+      return;
+    }
+    if (matches.length === 0) {
+      const level = overrides['waiver/unused'] ?? 'warning';
+      if (level === 'off') return;
+      const why = resolved.kind === 'model' ? 'no finding matches it' : `"${waiver.model}" is not a model the registry knows, and no finding matches it`;
+      extra.push(policyFinding('waiver/unused', level, `the waiver for ${what} is unused: ${why}`, i, modelId, waiver.tier));
+      return;
+    }
+    const level = overrides['waiver/applied'] ?? 'info';
+    for (const f of matches) {
+      if (waived.has(f)) continue;
+      waived.add(f);
+      if (level === 'off') continue;
+      const rule = RULES_BY_CODE['waiver/applied']!;
+      extra.push({
+        ...f,
+        code: 'waiver/applied',
+        severity: level,
+        message: `${f.code} waived until ${waiver.expires} (approved by ${waiver.approved_by}: ${waiver.reason}): ${f.message}`,
+        hint: `${rule.fix} See ${ruleUrl('waiver/applied')}`,
+      });
+    }
+  });
+  return [...findings.filter((f) => !waived.has(f)), ...extra];
+}
+
+export { CONFIG_CODES };

@@ -1,0 +1,196 @@
+/**
+ * Alias resolution with provider-prefix rules, and what a route's provider prefix says about who serves
+ * the model (its relationship to the model's creator) and where. Pure; built once per registry.
+ */
+import { closest } from '../registry/suggest.ts';
+import type { Registry } from '../registry/registry.ts';
+import type { Model, Provider } from '../registry/schema/index.ts';
+import { COUNTRY_GROUPS } from './countries.ts';
+import type { RouteRef, RouteRelationship } from './types.ts';
+
+/**
+ * LiteLLM prefixes that mean "a server you run": the weights license governs them.
+ * (`openai/` with a non-OpenAI `api_base` is handled separately: an OpenAI-compatible self-hosted server.)
+ */
+export const SELF_HOSTED_PREFIXES: readonly string[] = [
+  'ollama', 'ollama_chat', 'hosted_vllm', 'vllm', 'lm_studio', 'llamafile', 'xinference', 'triton', 'sagemaker', 'sagemaker_chat', 'openai_like', 'custom_openai', 'oobabooga', 'petals',
+];
+
+/**
+ * LiteLLM provider prefixes known to exist even when no registry provider claims them yet: the prefix is
+ * stripped for alias lookup, and the provider stays unknown (fail closed on tier requirements).
+ * From LiteLLM's provider list (docs.litellm.ai/docs/providers).
+ */
+export const KNOWN_LITELLM_PREFIXES: readonly string[] = [
+  'openai', 'text-completion-openai', 'azure', 'azure_ai', 'azure_text', 'anthropic', 'bedrock', 'vertex_ai', 'vertex_ai_beta', 'gemini', 'cohere', 'cohere_chat',
+  'mistral', 'codestral', 'together_ai', 'fireworks_ai', 'deepinfra', 'groq', 'openrouter', 'cerebras', 'sambanova', 'perplexity', 'deepseek', 'xai',
+  'nvidia_nim', 'cloudflare', 'huggingface', 'replicate', 'anyscale', 'databricks', 'watsonx', 'friendliai', 'novita', 'hyperbolic', 'lambda_ai',
+  'nebius', 'nscale', 'featherless_ai', 'snowflake', 'ai21', 'github', 'github_copilot', 'dashscope', 'moonshot', 'ovhcloud', 'scaleway', 'volcengine',
+  'predibase', 'baseten', 'clarifai', 'galadriel', 'empower', 'aleph_alpha', 'nlp_cloud', 'voyage', 'jina_ai', 'infinity', 'llama', 'meta_llama',
+];
+
+const OPENROUTER_VARIANT = /:(free|beta|nitro|floor|extended|thinking|online|exacto)$/;
+
+export type ModelResolution =
+  | { kind: 'model'; id: string; matched: string }
+  | { kind: 'wildcard' }
+  /** suggestions: display strings, quoted: `"alias" (model id)`. */
+  | { kind: 'unknown'; suggestions: string[]; tried: string };
+
+export interface ProviderMatch {
+  id: string;
+  provider: Provider;
+}
+
+export interface RouteServing {
+  provider?: ProviderMatch;
+  relationship: RouteRelationship;
+  /** Why the relationship is what it is, for evidence. */
+  basis: string;
+  /** Native `via:` named a provider the registry does not have. */
+  unknownProvider?: string;
+}
+
+export interface RouteLocation {
+  /** Places the route may run in (country codes, or "EU"/"EEA" for any member); undefined when nothing says where. */
+  countries?: string[];
+  /** Where the answer came from, for messages. */
+  label: string;
+}
+
+export interface Resolver {
+  registry: Registry;
+  resolveModel(spec: string, prefix?: string): ModelResolution;
+  serving(route: RouteRef, modelId: string): RouteServing;
+  location(route: RouteRef, serving: RouteServing): RouteLocation;
+  /** Ids of every model in the derivative chain, itself first. */
+  chainIds(modelId: string): string[];
+}
+
+export function createResolver(registry: Registry): Resolver {
+  // lower-case alias → model id, and lower-case alias → alias as written (for suggestions).
+  const index = new Map<string, string>();
+  const spelled = new Map<string, string>();
+  for (const id of Object.keys(registry.models).sort()) {
+    for (const name of [id, ...registry.models[id]!.aliases]) {
+      const key = name.toLowerCase();
+      if (!index.has(key)) {
+        index.set(key, id);
+        spelled.set(key, name);
+      }
+    }
+  }
+  const prefixProviders = new Map<string, string>();
+  for (const id of Object.keys(registry.providers).sort()) {
+    for (const prefix of registry.providers[id]!.litellm_prefixes) if (!prefixProviders.has(prefix)) prefixProviders.set(prefix, id);
+  }
+  const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
+  const candidates = [...spelled.values()];
+
+  function resolveModel(spec: string, prefix?: string): ModelResolution {
+    if (spec.includes('*')) return { kind: 'wildcard' };
+    const keys = lookupKeys(spec, prefix, knownPrefixes);
+    for (const key of keys) {
+      const id = index.get(key);
+      if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key };
+    }
+    const probe = keys[keys.length - 1] ?? spec.toLowerCase();
+    const near = [...closest(spec, candidates, 12), ...(probe !== spec.toLowerCase() ? closest(probe, candidates, 12) : [])];
+    // One suggestion per model: its closest spelling, with the registry id when they differ.
+    const byModel = new Map<string, string>();
+    for (const alias of near) {
+      const id = index.get(alias.toLowerCase())!;
+      if (!byModel.has(id)) byModel.set(id, alias === id ? `"${id}"` : `"${alias}" (${id})`);
+    }
+    return { kind: 'unknown', suggestions: [...byModel.values()].slice(0, 3), tried: spec };
+  }
+
+  function serving(route: RouteRef, modelId: string): RouteServing {
+    const model = registry.models[modelId];
+    const withProvider = (id: string, basis: string): RouteServing => {
+      const provider = registry.providers[id]!;
+      return { provider: { id, provider }, relationship: relationshipOf(id, provider, model), basis };
+    };
+    if (route.format === 'native') {
+      if (route.via === 'self-hosted') return { relationship: 'self-hosted', basis: 'via: self-hosted' };
+      if (route.via && registry.providers[route.via]) return withProvider(route.via, `via: ${route.via}`);
+      return { relationship: 'unknown', basis: `via: ${route.via ?? '(none)'}`, ...(route.via ? { unknownProvider: route.via } : {}) };
+    }
+    const prefix = route.prefix;
+    if (prefix && SELF_HOSTED_PREFIXES.includes(prefix)) return { relationship: 'self-hosted', basis: `the "${prefix}/" prefix is a server you run` };
+    if ((prefix === 'openai' || prefix === 'text-completion-openai') && route.apiBase && !/^https?:\/\/api\.openai\.com(\/|$)/i.test(route.apiBase)) {
+      return { relationship: 'self-hosted', basis: `"${prefix}/" with api_base ${route.apiBase} is an OpenAI-compatible server, not OpenAI's API` };
+    }
+    if (prefix && prefixProviders.has(prefix)) return withProvider(prefixProviders.get(prefix)!, `the "${prefix}/" prefix routes to ${prefixProviders.get(prefix)}`);
+    if (!prefix && model?.kind === 'api-only') {
+      const firstParty = Object.keys(registry.providers)
+        .sort()
+        .find((id) => registry.providers[id]!.vendor === model.vendor && registry.providers[id]!.relationship === 'first-party-api');
+      if (firstParty) return withProvider(firstParty, `no prefix: LiteLLM calls ${model.vendor}'s own API for this API-only model`);
+    }
+    return {
+      relationship: 'unknown',
+      basis: prefix ? `no registry provider claims the "${prefix}/" prefix` : 'the model id has no provider prefix',
+    };
+  }
+
+  function relationshipOf(providerId: string, provider: Provider, model: Model | undefined): RouteRelationship {
+    const override = model?.routes?.find((r) => r.provider === providerId)?.relationship;
+    if (override) return override;
+    if (model && provider.vendor !== undefined && provider.vendor === model.vendor) return 'first-party-api';
+    return provider.relationship;
+  }
+
+  function location(route: RouteRef, serve: RouteServing): RouteLocation {
+    if (route.country) return { countries: [route.country.toUpperCase()], label: `country: ${route.country}` };
+    const provider = serve.provider?.provider;
+    if (route.region) {
+      const group = route.region.toUpperCase();
+      if (COUNTRY_GROUPS[group] && !(provider?.regions.some((r) => r.id.toLowerCase() === route.region!.toLowerCase()))) {
+        return { countries: [group], label: `region ${route.region}` };
+      }
+      const region = provider?.regions.find((r) => r.id.toLowerCase() === route.region!.toLowerCase());
+      if (region) return { countries: [region.country], label: `${serve.provider!.id} region ${region.id} (${region.country})` };
+      return { label: `region "${route.region}" is not in ${serve.provider ? `${serve.provider.id}'s region list` : 'any provider region list'}` };
+    }
+    if (provider && provider.regions.length > 0) {
+      const countries = [...new Set(provider.regions.map((r) => r.country))].sort();
+      return { countries, label: `no region given; ${serve.provider!.id} serves from ${countries.join(', ')}` };
+    }
+    return { label: serve.relationship === 'self-hosted' ? 'no region or country given for the self-hosted route' : 'no region given' };
+  }
+
+  function chainIds(modelId: string): string[] {
+    const ids: string[] = [];
+    let id: string | undefined = modelId;
+    while (id !== undefined && !ids.includes(id) && registry.models[id]) {
+      ids.push(id);
+      id = registry.models[id]!.base_model?.model;
+    }
+    return ids;
+  }
+
+  return { registry, resolveModel, serving, location, chainIds };
+}
+
+/** Lower-case keys to try in the alias index, most specific first. */
+export function lookupKeys(spec: string, prefix: string | undefined, knownPrefixes: ReadonlySet<string>): string[] {
+  const lower = spec.trim().toLowerCase();
+  const keys = [lower];
+  const add = (k: string) => {
+    if (k !== '' && !keys.includes(k)) keys.push(k);
+  };
+  add(lower.replace(OPENROUTER_VARIANT, ''));
+  const first = prefix ?? (lower.includes('/') ? lower.slice(0, lower.indexOf('/')) : undefined);
+  if (first && knownPrefixes.has(first) && lower.startsWith(`${first}/`)) {
+    let rest = lower.slice(first.length + 1);
+    add(rest);
+    if (first === 'openrouter') rest = rest.replace(OPENROUTER_VARIANT, '');
+    if (first === 'fireworks_ai') rest = rest.replace(/^accounts\/[^/]+\/models\//, '');
+    if (first === 'bedrock') rest = rest.replace(/^(converse|invoke|converse_like)\//, '').replace(/^(us|eu|apac|jp|au|ca|us-gov|global)\./, '');
+    if (first === 'cloudflare') rest = rest.replace(/^@cf\//, '');
+    add(rest);
+    add(`${first}/${rest}`);
+  }
+  return keys;
+}

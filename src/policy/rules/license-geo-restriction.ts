@@ -1,0 +1,60 @@
+/** license/geo-restriction: the license withholds rights from the organization's domicile or the route's location. */
+import { describeMembership, inPlaces, placeOverlaps } from '../countries.ts';
+import { claimEvidence, licenseLabel } from '../terms.ts';
+import { modelLabel, servedBy } from './describe.ts';
+import type { Emitted, Rule } from './types.ts';
+
+export const rule: Rule = {
+  code: 'license/geo-restriction',
+  title: 'Geographic exclusion',
+  defaultSeverity: 'error',
+  why: 'Some licenses withhold rights by geography. The Llama 4 acceptable-use policy grants no rights to multimodal Llama 4 models to individuals domiciled in, or companies with their principal place of business in, the EU (end users of products that incorporate them are exempt). An EU-domiciled company that self-hosts or fine-tunes these models has a blocker.',
+  fix: 'Use a model without the exclusion (e.g. a text-only model), or reach the model in a way the clause exempts and record a waiver with legal’s reasoning. Keep `organization.domicile` correct.',
+  example: '# policy: organization: { domicile: DE }\ntiers:\n  - id: oss\n    routes:\n      - model: meta/llama-4-maverick-17b-128e-instruct\n        via: self-hosted',
+  checkRoute(ctx) {
+    const out: Emitted[] = [];
+    const domicile = ctx.policy.organization.domicile;
+    const multimodal = ctx.model.modalities.input.some((m) => m !== 'text');
+    for (const terms of ctx.terms) {
+      const license = terms.license;
+      if (!license) continue;
+      license.geo_exclusions.forEach((exclusion, i) => {
+        if (exclusion.applies_to === 'multimodal-models' && !multimodal) return;
+        const subject = `license ${terms.licenseId} · geo_exclusions[${i}] (${exclusion.in_document})`;
+        const evidence = claimEvidence(ctx.registry, subject, exclusion);
+        const exempt = exclusion.exempt ? ` Exempt: ${exclusion.exempt}.` : '';
+        const where = `${modelLabel(ctx)} ${servedBy(ctx)}: ${licenseLabel(terms)}`;
+        const scope = exclusion.applies_to === 'multimodal-models' ? ' for multimodal models' : '';
+        if (exclusion.basis === 'location') {
+          const countries = ctx.location.countries;
+          if (!countries) {
+            out.push({ severity: 'warning', message: `${where} excludes use in ${exclusion.regions.join(', ')}${scope}, and the route’s location is unknown (${ctx.location.label})`, hint: 'State the region or country of the route.', evidence: [evidence] });
+            return;
+          }
+          ctx.consult({ subject, status: exclusion.status, reviewed: license.reviewed, evidence });
+          const hit = countries.filter((c) => placeOverlaps(c, exclusion.regions));
+          if (hit.length > 0) out.push({ message: `${where} excludes use in ${exclusion.regions.join(', ')}${scope}; the route may run in ${hit.join(', ')}.${exempt}`, evidence: [evidence] });
+          return;
+        }
+        if (domicile === undefined) {
+          out.push({
+            severity: 'warning',
+            message: `${where} excludes organizations domiciled in ${exclusion.regions.join(', ')}${scope}, and organization.domicile is not set, so the exclusion was not checked`,
+            hint: 'Set organization.domicile (ISO 3166-1 alpha-2) in the policy.',
+            evidence: [evidence],
+          });
+          return;
+        }
+        ctx.consult({ subject, status: exclusion.status, reviewed: license.reviewed, evidence });
+        if (inPlaces(domicile, exclusion.regions)) {
+          const basis = exclusion.basis === 'export-control' ? 'export controls exclude' : 'it withholds rights from organizations domiciled in';
+          out.push({
+            message: `${where}: ${basis} ${exclusion.regions.join(', ')}${scope}; the organization is domiciled in ${describeMembership(domicile, exclusion.regions)}.${exempt}`,
+            evidence: [evidence],
+          });
+        }
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * Astro content collections. Only the long-form MDX notes are a collection: registry entities are read through
+ * src/registry/load.ts so the site and the CLI validate them the same way.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const notes = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/notes' }),
+  schema: z.strictObject({
+    title: z.string().min(1),
+    description: z.string().min(1).describe('One sentence for lists, search results and the meta description.'),
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated is YYYY-MM-DD'),
+    order: z.number().int().optional().describe('Position in the notes list (lower first).'),
+  }),
+});
+
+export const collections = { notes };

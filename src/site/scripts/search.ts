@@ -1,0 +1,213 @@
+/**
+ * <cl-search>: search over the Pagefind index with filters and excerpts. Pagefind's own script, WebAssembly
+ * and index chunks load only when the reader searches. Results are built with DOM APIs: an excerpt's <mark>
+ * highlights are kept and everything else becomes text, so no indexed string is ever injected as HTML.
+ *
+ * Attributes: data-bundle (Pagefind bundle URL, default /pagefind/), data-filters (show filter checkboxes).
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
+  debouncedSearch(term: string | null, o?: { filters?: Record<string, { any: string[] }> }, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** Filters offered in the UI, in this order; others in the index are not shown. */
+const FILTER_ORDER = ['type', 'license class', 'commercial use', 'open weights', 'vendor country', 'deck-safe'];
+const PAGE_SIZE = 10;
+
+/** Text and <mark> nodes of a Pagefind excerpt, with every other element dropped to its text. */
+export function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  const out: Node[] = [];
+  for (const node of Array.from(parsed.body.childNodes)) {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.push(mark);
+    } else {
+      out.push(document.createTextNode(node.textContent ?? ''));
+    }
+  }
+  return out;
+}
+
+class Search extends HTMLElement {
+  #pagefind: Promise<Pagefind> | undefined;
+  #input: HTMLInputElement | null = null;
+  #results: HTMLElement | null = null;
+  #status: HTMLElement | null = null;
+  #filterBox: HTMLElement | null = null;
+  #selected = new Map<string, Set<string>>();
+  #shown = PAGE_SIZE;
+  #seq = 0;
+
+  connectedCallback(): void {
+    this.#input = this.querySelector('input[type=search]');
+    this.#results = this.querySelector('.results');
+    this.#status = this.querySelector('.search-status');
+    this.#filterBox = this.querySelector('.search-filters');
+    const form = this.querySelector('form');
+    if (!this.#input || !this.#results || !this.#status) return;
+    const params = new URLSearchParams(location.search);
+    for (const f of params.getAll('f')) {
+      const cut = f.indexOf(':');
+      if (cut > 0) this.#toggle(f.slice(0, cut), f.slice(cut + 1), true);
+    }
+    this.#input.value = params.get('q') ?? this.#input.value;
+    form?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.#run();
+    });
+    this.#input.addEventListener('input', () => void this.#run(true));
+    this.querySelectorAll('[data-requires-js]').forEach((el) => el.removeAttribute('hidden'));
+    this.querySelector('.js-needed')?.setAttribute('hidden', '');
+    if (this.hasAttribute('data-filters')) void this.#renderFilters();
+    if (this.#input.value || this.#selected.size) void this.#run();
+  }
+
+  #load(): Promise<Pagefind> {
+    if (!this.#pagefind) {
+      const bundle = this.dataset.bundle ?? '/pagefind/';
+      this.#pagefind = (async () => {
+        const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+        await pf.options({ excerptLength: 24 });
+        await pf.init();
+        return pf;
+      })();
+    }
+    return this.#pagefind;
+  }
+
+  #toggle(key: string, value: string, on: boolean): void {
+    const set = this.#selected.get(key) ?? new Set<string>();
+    if (on) set.add(value);
+    else set.delete(value);
+    if (set.size) this.#selected.set(key, set);
+    else this.#selected.delete(key);
+  }
+
+  async #renderFilters(): Promise<void> {
+    if (!this.#filterBox) return;
+    const pf = await this.#load();
+    const all = await pf.filters();
+    const groups: HTMLElement[] = [];
+    for (const key of FILTER_ORDER) {
+      const values = all[key];
+      if (!values || Object.keys(values).length === 0) continue;
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = key.charAt(0).toUpperCase() + key.slice(1);
+      fieldset.append(legend);
+      for (const [value, count] of Object.entries(values).sort((a, b) => a[0].localeCompare(b[0]))) {
+        const label = document.createElement('label');
+        label.className = 'check';
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = value;
+        box.checked = this.#selected.get(key)?.has(value) ?? false;
+        box.addEventListener('change', () => {
+          this.#toggle(key, value, box.checked);
+          void this.#run();
+        });
+        label.append(box, document.createTextNode(` ${value} `));
+        const n = document.createElement('span');
+        n.className = 'muted small';
+        n.textContent = `(${count})`;
+        label.append(n);
+        fieldset.append(label);
+      }
+      groups.push(fieldset);
+    }
+    this.#filterBox.replaceChildren(...groups);
+    this.#filterBox.hidden = groups.length === 0;
+  }
+
+  async #run(debounced = false): Promise<void> {
+    const seq = ++this.#seq;
+    const term = this.#input?.value.trim() ?? '';
+    const filters = Object.fromEntries([...this.#selected].map(([k, v]) => [k, { any: [...v] }]));
+    this.#updateUrl(term);
+    if (!term && this.#selected.size === 0) {
+      this.#results?.replaceChildren();
+      if (this.#status) this.#status.textContent = '';
+      return;
+    }
+    if (this.#status) this.#status.textContent = 'Searching…';
+    const pf = await this.#load();
+    const search = debounced ? await pf.debouncedSearch(term || null, { filters }, 200) : await pf.search(term || null, { filters });
+    if (search === null || seq !== this.#seq) return;
+    this.#shown = PAGE_SIZE;
+    await this.#renderResults(search, seq);
+  }
+
+  async #renderResults(search: PagefindSearch, seq: number): Promise<void> {
+    const page = await Promise.all(search.results.slice(0, this.#shown).map((r) => r.data()));
+    if (seq !== this.#seq || !this.#results || !this.#status) return;
+    const total = search.results.length;
+    this.#status.textContent = total === 0 ? 'No results.' : `${total} result${total === 1 ? '' : 's'}${total > page.length ? `, showing ${page.length}` : ''}.`;
+    const items = page.map((data) => {
+      const li = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = data.url;
+      link.textContent = data.meta.title ?? data.url;
+      const heading = document.createElement('h3');
+      heading.append(link);
+      const type = data.filters.type?.[0];
+      if (type) {
+        const badge = document.createElement('span');
+        badge.className = 'badge neutral';
+        badge.textContent = type;
+        heading.append(' ', badge);
+      }
+      const excerpt = document.createElement('p');
+      excerpt.append(...excerptNodes(data.excerpt));
+      li.append(heading, excerpt);
+      return li;
+    });
+    const list = document.createElement('ol');
+    list.className = 'search-results';
+    list.append(...items);
+    const nodes: Node[] = [list];
+    if (total > page.length) {
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'secondary';
+      more.textContent = 'Show more results';
+      more.addEventListener('click', () => {
+        this.#shown += PAGE_SIZE;
+        void this.#renderResults(search, seq);
+      });
+      nodes.push(more);
+    }
+    this.#results.replaceChildren(...nodes);
+  }
+
+  #updateUrl(term: string): void {
+    if (!this.hasAttribute('data-sync-url')) return;
+    const params = new URLSearchParams();
+    if (term) params.set('q', term);
+    for (const [k, values] of this.#selected) for (const v of values) params.append('f', `${k}:${v}`);
+    const query = params.toString();
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+  }
+}
+
+customElements.define('cl-search', Search);

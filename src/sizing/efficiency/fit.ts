@@ -1,0 +1,117 @@
+/**
+ * Fits efficiency factors to measurements: per (dense vs MoE, GPU family), the memory and compute
+ * efficiencies and the per-step overhead that minimise the squared log error of the model's predictions,
+ * with a weak pull towards the literature priors so groups with few points stay physical.
+ */
+import type { EfficiencyFactors, GpuFamily, ModelKind } from './factors.ts';
+import type { FittedGroup } from './fitted-types.ts';
+
+export interface FitPoint {
+  id: string;
+  kind: ModelKind;
+  family: GpuFamily;
+  measured: number;
+}
+
+/** Predicts a point at given factors; NaN when the configuration does not run. */
+export type Predict<P extends FitPoint> = (point: P, factors: EfficiencyFactors) => number;
+
+/** Strength of the pull towards the prior, in squared-log units added to the mean squared log error. */
+const PRIOR_WEIGHT = 0.1;
+/** Step overheads tried, ms. */
+const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5];
+/** The narrowest error band a fit may claim, however well its few points agree. */
+const MIN_BAND = 0.15;
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 1000) / 1000);
+  return out;
+}
+
+function loss<P extends FitPoint>(points: P[], predict: Predict<P>, f: EfficiencyFactors, prior: EfficiencyFactors): number {
+  let sum = 0;
+  for (const p of points) {
+    const pred = predict(p, f);
+    if (!Number.isFinite(pred) || pred <= 0) return Infinity;
+    sum += Math.log(pred / p.measured) ** 2;
+  }
+  const penalty =
+    Math.log(f.memory / prior.memory) ** 2 + Math.log(f.compute / prior.compute) ** 2 + ((f.stepOverheadMs - prior.stepOverheadMs) / 5) ** 2;
+  return sum / points.length + PRIOR_WEIGHT * penalty;
+}
+
+/** Best factors for one group: a coarse grid, then a fine grid around the coarse optimum. */
+export function fitFactors<P extends FitPoint>(points: P[], predict: Predict<P>, prior: EfficiencyFactors): EfficiencyFactors {
+  let best: EfficiencyFactors = prior;
+  let bestLoss = loss(points, predict, prior, prior);
+  const search = (memories: number[], computes: number[], overheads: number[]) => {
+    for (const memory of memories)
+      for (const compute of computes)
+        for (const stepOverheadMs of overheads) {
+          const f = { memory, compute, stepOverheadMs };
+          const l = loss(points, predict, f, prior);
+          if (l < bestLoss) {
+            bestLoss = l;
+            best = f;
+          }
+        }
+  };
+  search(range(0.05, 1, 0.05), range(0.05, 1, 0.05), OVERHEADS);
+  const around = (v: number) => range(Math.max(0.02, v - 0.05), Math.min(1, v + 0.05), 0.01);
+  const o = best.stepOverheadMs;
+  search(around(best.memory), around(best.compute), [Math.max(0, o - 0.5), o, o + 0.5].filter((v, i, a) => a.indexOf(v) === i));
+  return best;
+}
+
+/** Residuals measured/predicted − 1: how far the truth lies from the prediction. */
+export function residuals<P extends FitPoint>(points: P[], predict: Predict<P>, f: EfficiencyFactors): number[] {
+  return points.map((p) => p.measured / predict(p, f) - 1);
+}
+
+/** Relative prediction errors predicted/measured − 1 (what the bench reports). */
+export function errors<P extends FitPoint>(points: P[], predict: Predict<P>, f: EfficiencyFactors): number[] {
+  return points.map((p) => predict(p, f) / p.measured - 1);
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all', points: P[], predict: Predict<P>, f: EfficiencyFactors): FittedGroup {
+  const r = residuals(points, predict, f);
+  const e = errors(points, predict, f).map(Math.abs);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    kind,
+    family,
+    memory: f.memory,
+    compute: f.compute,
+    stepOverheadMs: f.stepOverheadMs,
+    points: points.length,
+    errorBand: { low: round(Math.min(-MIN_BAND, ...r)), high: round(Math.max(MIN_BAND, ...r)) },
+    medianAbsError: round(median(e)),
+    worstAbsError: round(Math.max(...e)),
+    sources: points.map((p) => p.id),
+  };
+}
+
+/** Fits every (kind, family) that has points, and one pooled group per kind as the fallback. */
+export function fitEfficiency<P extends FitPoint>(points: P[], predict: Predict<P>, priors: Record<ModelKind, EfficiencyFactors>): { groups: FittedGroup[]; pooled: FittedGroup[] } {
+  const groups: FittedGroup[] = [];
+  const pooled: FittedGroup[] = [];
+  for (const kind of ['dense', 'moe'] as const) {
+    const ofKind = points.filter((p) => p.kind === kind);
+    if (ofKind.length === 0) continue;
+    const families = [...new Set(ofKind.map((p) => p.family))].sort();
+    for (const family of families) {
+      const group = ofKind.filter((p) => p.family === family);
+      groups.push(summarise(kind, family, group, predict, fitFactors(group, predict, priors[kind])));
+    }
+    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, priors[kind])));
+  }
+  return { groups, pooled };
+}
