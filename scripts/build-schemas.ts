@@ -4,24 +4,30 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { renderJsonSchemas } from '../src/registry/json-schema.ts';
+import { renderStandaloneValidators } from '../src/registry/json-schema-validators.ts';
 
 const root = new URL('../schemas/', import.meta.url);
 mkdirSync(root, { recursive: true });
 const check = process.argv.includes('--check');
 let drift = 0;
-for (const [name, text] of Object.entries(renderJsonSchemas())) {
-  const file = new URL(`${name}.schema.json`, root);
+const schemas = renderJsonSchemas();
+const outputs: [URL, string][] = Object.entries(schemas).map(([name, text]) => [new URL(`${name}.schema.json`, root), text]);
+// Standalone ajv code compiled from exactly these JSON Schemas (the CLI's fast path).
+outputs.push([new URL('../src/registry/generated/validators.js', import.meta.url), renderStandaloneValidators(schemas)]);
+mkdirSync(new URL('../src/registry/generated/', import.meta.url), { recursive: true });
+for (const [file, text] of outputs) {
+  const name = file.pathname.split('/').slice(-2).join('/');
   let current = '';
   try {
     current = readFileSync(file, 'utf8');
   } catch {}
   if (current === text) continue;
   if (check) {
-    console.error(`schemas/${name}.schema.json is out of date; run npm run schemas`);
+    console.error(`${name} is out of date; run npm run schemas`);
     drift++;
   } else {
     writeFileSync(file, text);
-    console.log(`wrote schemas/${name}.schema.json`);
+    console.log(`wrote ${name}`);
   }
 }
 process.exitCode = drift > 0 ? 1 : 0;

@@ -97,7 +97,9 @@ function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver
     consulted,
     consult: (fact) => consulted.push(fact),
   };
-  for (const rule of RULES) if (rule.checkRoute) emit(rule, rule.checkRoute(ctx), modelId);
+  // An API-only model on a self-hosted route is not a real route: report that alone.
+  const rules = model.kind === 'api-only' && serving.relationship === 'self-hosted' ? [RULES_BY_CODE['registry/unknown-model']!] : RULES;
+  for (const rule of rules) if (rule.checkRoute) emit(rule, rule.checkRoute(ctx), modelId);
   return out;
 }
 

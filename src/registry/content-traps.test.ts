@@ -96,3 +96,85 @@ describe('Meta, Mistral, Cohere and Google license traps', () => {
     expect(index.get('coherelabs/c4ai-command-r-plus-08-2024')).toBe('cohere/command-r-plus-08-2024');
   });
 });
+
+describe('DeepSeek, Qwen, Kimi, gpt-oss, Phi and Granite license traps', () => {
+  const licenseChain = (id: string) => modelChain(registry, id).map((m) => m.license);
+
+  it('loads the open-weights part A entries without errors', () => {
+    const mine =
+      /^content\/(models\/(deepseek|alibaba|moonshot|microsoft|ibm)\/|models\/openai\/gpt-oss-|licenses\/(mit|apache-2\.0|deepseek-license-1\.0|qwen-license|qwen-research-license|modified-mit-kimi|nvidia-open-model-license|openmdw-1\.0)\.yaml|vendors\/(deepseek|alibaba|moonshot|microsoft|ibm|nvidia)\.yaml)/;
+    expect(findings.filter((f) => f.severity === 'error' && mine.test(f.file))).toEqual([]);
+  });
+
+  it('DeepSeek-R1-Distill-Llama-70B resolves to both MIT and the Llama 3.3 license', () => {
+    expect(modelChain(registry, 'deepseek/deepseek-r1-distill-llama-70b').map((m) => m.name)).toHaveLength(2);
+    expect(licenseChain('deepseek/deepseek-r1-distill-llama-70b')).toEqual(['mit', 'llama-3.3-community']);
+    expect(license('llama-3.3-community').mau_cap?.value).toBe(700_000_000);
+  });
+
+  it('DeepSeek-R1-Distill-Qwen-32B stacks MIT on the Apache-2.0 Qwen2.5-32B base', () => {
+    expect(licenseChain('deepseek/deepseek-r1-distill-qwen-32b')).toEqual(['mit', 'apache-2.0']);
+  });
+
+  it('Qwen2.5-72B carries a 100M MAU cap while every Qwen3 checkpoint is Apache-2.0', () => {
+    const qwen25 = license(model('alibaba/qwen2.5-72b-instruct').license);
+    expect(qwen25.mau_cap?.value).toBe(100_000_000);
+    expect(qwen25.commercial_use.value).toBe('conditional');
+    expect(qwen25.obligations.map((o) => o.value)).toContain('attribution-display');
+    for (const id of ['alibaba/qwen3-8b', 'alibaba/qwen3-32b', 'alibaba/qwen3-30b-a3b', 'alibaba/qwen3-235b-a22b', 'alibaba/qwen3-235b-a22b-instruct-2507']) {
+      expect(model(id).license).toBe('apache-2.0');
+      expect(license(model(id).license).mau_cap?.value ?? null).toBeNull();
+    }
+  });
+
+  it('Qwen2.5-3B forbids commercial use (Qwen Research License)', () => {
+    const l = license(model('alibaba/qwen2.5-3b-instruct').license);
+    expect(l.class).toBe('non-commercial');
+    expect(l.commercial_use.value).toBe('forbidden');
+  });
+
+  it('DeepSeek-V3 (December 2024) weights are under the DeepSeek License while R1 and later V3 checkpoints are MIT', () => {
+    const v3 = model('deepseek/deepseek-v3');
+    expect(v3.release_date).toBe('2024-12-26');
+    const deepseekLicense = license(v3.license);
+    expect(v3.license).toBe('deepseek-license-1.0');
+    expect(deepseekLicense.class).toBe('open-weights-restricted');
+    expect(deepseekLicense.flow_down?.value).toBe('yes');
+    expect(deepseekLicense.governing_law?.value).toMatch(/PRC/);
+    expect(deepseekLicense.other_clauses?.map((c) => c.value)).toEqual(expect.arrayContaining(['use-based-restrictions', 'remote-restriction']));
+    for (const id of ['deepseek/deepseek-r1', 'deepseek/deepseek-v3-0324', 'deepseek/deepseek-v3.1', 'deepseek/deepseek-v3.2']) {
+      expect(licenseChain(id)).toEqual(['mit']);
+    }
+  });
+
+  it('Kimi K2 is "modified MIT", not MIT: a UI display duty above 100M MAU or USD 20M monthly revenue', () => {
+    const kimi = license(model('moonshot/kimi-k2-instruct').license);
+    expect(kimi.derived_from).toBe('mit');
+    expect(kimi.spdx).not.toBe('MIT');
+    const display = kimi.obligations.find((o) => o.value === 'attribution-display');
+    expect(display?.summary).toMatch(/100 million/);
+    expect(display?.summary).toMatch(/20 million/);
+    expect(kimi.mau_cap?.value ?? null).toBeNull();
+  });
+
+  it('sizing architectures carry the attention details sizing needs', () => {
+    const v32 = model('deepseek/deepseek-v3.2').architecture!;
+    expect(v32.attention).toMatchObject({ kind: 'mla', kv_lora_rank: 512, qk_rope_head_dim: 64 });
+    expect(v32.sparse_attention).toMatchObject({ kind: 'deepseek-dsa', index_head_dim: 128, top_k: 2048 });
+    const qwen35 = model('alibaba/qwen3.5-397b-a17b').architecture!;
+    expect(qwen35.linear_attention).toMatchObject({ kind: 'gated-deltanet', layers: 45 });
+    expect(qwen35.layers - qwen35.linear_attention!.layers).toBe(15);
+    expect(model('openai/gpt-oss-120b').architecture!.window).toMatchObject({ kind: 'sliding', size: 128, windowed_layers: 18 });
+  });
+
+  it('router ids resolve to the exact checkpoint', () => {
+    const index = aliasIndex(registry);
+    expect(index.get('deepseek-ai/deepseek-v3')).toBe('deepseek/deepseek-v3');
+    expect(index.get('fireworks_ai/accounts/fireworks/models/deepseek-v3p2')).toBe('deepseek/deepseek-v3.2');
+    expect(index.get('bedrock/us.deepseek.r1-v1:0')).toBe('deepseek/deepseek-r1');
+    expect(index.get('together_ai/qwen/qwen3.5-397b-a17b')).toBe('alibaba/qwen3.5-397b-a17b');
+    expect(index.get('openrouter/qwen/qwen3-235b-a22b-2507')).toBe('alibaba/qwen3-235b-a22b-instruct-2507');
+    expect(index.get('groq/openai/gpt-oss-120b')).toBe('openai/gpt-oss-120b');
+    expect(index.get('ollama/qwen2.5:3b')).toBe('alibaba/qwen2.5-3b-instruct');
+  });
+});

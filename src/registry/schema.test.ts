@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJsonSchemas } from './json-schema.ts';
+import { renderStandaloneValidators } from './json-schema-validators.ts';
 import { readContentFiles } from './load.ts';
 import { entityOfPath } from './validate.ts';
 import { parseYamlSource } from './yaml-source.ts';
@@ -15,6 +16,11 @@ describe('generated JSON Schemas', () => {
       const committed = readFileSync(new URL(`${name}.schema.json`, schemasDir), 'utf8');
       expect(committed, `schemas/${name}.schema.json drifted from src/registry/schema`).toBe(text);
     }
+  });
+
+  it('compile to the committed standalone ajv validators', () => {
+    const committed = readFileSync(new URL('./generated/validators.js', import.meta.url), 'utf8');
+    expect(committed === renderStandaloneValidators(renderJsonSchemas()), 'src/registry/generated/validators.js drifted; run npm run schemas').toBe(true);
   });
 
   it('are marked generated and use draft 2020-12', () => {

@@ -3,15 +3,15 @@
  * (load.ts) reads the files. Order: YAML → ajv over the generated JSON Schema (validity) with zod explaining
  * (human messages, `.refine()` rules that JSON Schema cannot carry) → cross-file checks.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as generatedValidators from './generated/validators.js';
 import type { z } from 'zod';
 import { REGISTRY_CODES, ruleUrl, type RegistryCode } from './codes.ts';
 import { formatPath, sortFindings, type Finding } from './finding.ts';
 import { emptyRegistry, entityKey, REGISTRY_KEYS, type FileIndex, type Registry } from './registry.ts';
 import { ENTITY_FOLDERS, ENTITY_SCHEMAS, PRIMARY_SOURCE_KINDS, SchemaRefComment, type EntityKind } from './schema/index.ts';
 import { renderJsonSchemas } from './json-schema.ts';
+import { validatorExportName } from './json-schema-names.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
 import { suggest } from './suggest.ts';
 
@@ -50,17 +50,10 @@ const CLAIM_FIELDS: Partial<Record<EntityKind, readonly string[]>> = {
   gpu: ['memory_gb', 'memory_bandwidth_tbps', 'dense_tflops', 'interconnect', 'tdp_w'],
 };
 
-let compiled: Record<string, ValidateFunction> | undefined;
-
-/** ajv validators over the generated JSON Schemas, compiled once per process. */
+/** ajv validators for each entity kind, precompiled from the generated JSON Schemas (`npm run schemas`). */
 function validators(): Record<string, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: false, strict: false });
-  (addFormatsModule as unknown as (a: unknown) => void)(ajv);
-  const texts = renderJsonSchemas();
-  compiled = {};
-  for (const kind of Object.keys(ENTITY_SCHEMAS)) compiled[kind] = ajv.compile(JSON.parse(texts[kind]!));
-  return compiled;
+  const all = generatedValidators as unknown as Record<string, ValidateFunction>;
+  return Object.fromEntries(Object.keys(ENTITY_SCHEMAS).map((kind) => [kind, all[validatorExportName(kind)]!]));
 }
 
 /** Maps a content-relative path to its entity kind and id; undefined when it is not a registry entity. */

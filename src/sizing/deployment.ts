@@ -23,12 +23,6 @@ const ACTIVATION_BYTES = 2;
 const INTRA_NODE_LATENCY_MS = 0.008;
 /** Per-message latency across nodes (assumption: InfiniBand/RoCE round trip ≈ 2× NVLink's). */
 const INTER_NODE_LATENCY_MS = 0.016;
-/**
- * Kernel-launch cost per layer of a prefill pass, ms: prefill runs eagerly (decode replays CUDA graphs), and a
- * layer launches ten to twenty kernels at 5–10 µs each (assumption; it also matches the ≈20 ms intercept of the
- * TensorRT-LLM v0.5 70B TP4 first-token latencies at 128 vs 2048 tokens).
- */
-export const PREFILL_LAUNCH_MS_PER_LAYER = Number(globalThis.process?.env?.PLM ?? 0.1);
 /** Scale-out bandwidth per GPU per direction when a replica spans nodes: one 400 Gb/s NIC per GPU (assumption). */
 export const INTER_NODE_GBPS_PER_DIRECTION = 50;
 /** Fallback when a GPU's scale-up bandwidth is unknown: PCIe Gen5 x16 per direction (assumption). */
@@ -204,9 +198,14 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const tp = layout.tensorParallel;
     const pp = layout.pipelineParallel;
     const micro = batch / pp;
+    // Pipeline stages split the layers evenly, but the last stage also holds the LM head, and the pipeline
+    // runs at the pace of that heaviest stage (with PP1 this is simply the whole model).
+    const lmHeadBytes = dep.groups.embeddingStored > 0 ? (dep.weights.embedding / dep.groups.embeddingStored) * dep.groups.lmHead : 0;
+    const bodyBytes = weightBytesRead(dep.groups, dep.weights, micro) - lmHeadBytes;
+    const lmHeadFlops = 2 * dep.groups.lmHead;
     // The KV layout is already per GPU across TP (heads split or replicated); only PP divides it further.
-    bytesPerGpu = weightBytesRead(dep.groups, dep.weights, micro) / (tp * pp) + (micro * kvRead) / pp;
-    flopsPerGpu = (micro * flopsPerToken) / (tp * pp);
+    bytesPerGpu = (bodyBytes / pp + lmHeadBytes) / tp + (micro * kvRead) / pp;
+    flopsPerGpu = (micro * ((flopsPerToken - lmHeadFlops) / pp + lmHeadFlops)) / tp;
     if (tp > 1) {
       // Two ring all-reduces of the hidden state per layer (after attention and after the FFN).
       const bytes = ((2 * (tp - 1)) / tp) * micro * hidden * ACTIVATION_BYTES;
@@ -271,7 +270,7 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
   const workMs = (flops / (n * flopRate)) * 1e3 + commBandwidthMs;
   // A prefill pass is a forward step too (fixed scheduling overhead), and unlike decode it runs without CUDA
   // graphs, so every layer pays its kernel launches.
-  const launchMs = arch.layers * PREFILL_LAUNCH_MS_PER_LAYER;
+  const launchMs = arch.layers * eff.prefillLaunchMsPerLayer;
   const latencyMs = Math.max(computeLatencyMs, memoryLatencyMs) + commBandwidthMs + commLatencyMs + launchMs + eff.stepOverheadMs;
   return { workMs, latencyMs, flops };
 }

@@ -96,8 +96,8 @@ export function testRegistry(): Registry {
   r.models['acme/vision'] = model({ name: 'Acme Vision', license: 'eu-excluded', modalities: { input: ['text', 'image'], output: ['text'] }, aliases: ['acme-ai/Vision'] });
   r.models['acme/text'] = model({ name: 'Acme Text', license: 'eu-excluded', aliases: ['acme-ai/Text'] });
   r.models['acme/api'] = model({ name: 'Acme API Model', kind: 'api-only', license: undefined, weights: undefined, api_terms: 'no-training', aliases: ['acme-api-1'] });
-  r.models['acme/old'] = model({ name: 'Acme Old', lifecycle: { status: 'retired', retired_on: '2025-10-28', replacement: 'acme/open' }, aliases: ['acme-old'] });
-  r.models['acme/aging'] = model({ name: 'Acme Aging', lifecycle: { status: 'deprecated', deprecated_on: '2026-09-01', retires_on: '2027-03-01' } });
+  r.models['acme/old'] = model({ name: 'Acme Old', lifecycle: { status: 'retired', retired_on: '2025-10-28', replacement: 'acme/open' }, aliases: ['acme-old'], citations: { lifecycle: cite } });
+  r.models['acme/aging'] = model({ name: 'Acme Aging', lifecycle: { status: 'deprecated', deprecated_on: '2026-09-01', retires_on: '2027-03-01' }, citations: { lifecycle: cite } });
   r.models['acme/weak'] = model({ name: 'Acme Weak', license: 'weak' });
   r.models['acme/mystery'] = model({ name: 'Acme Mystery', license: 'mystery' });
   r.models['dragon/open'] = model({ name: 'Dragon Open', vendor: 'dragon', procurement_flags: [{ flag: 'origin:CN' }], aliases: ['dragon-ai/Open'] });

@@ -15,7 +15,9 @@ function servedName(registry: Registry, id: string): string {
 export function litellmExample(registry: Registry): string | undefined {
   const rows = modelRows(registry).filter((r) => r.kind === 'open-weights' && r.lifecycle === 'active');
   const permissive = rows.find((r) => r.classes.length === 1 && r.classes[0] === 'permissive');
-  const nonCommercial = rows.find((r) => r.classes.includes('non-commercial'));
+  // Prefer a CC-BY-NC model: the license buyers most often mistake for "open".
+  const isCcByNc = (id: string) => registry.licenses[registry.models[id]!.license ?? '']?.spdx.startsWith('CC-BY-NC') ?? false;
+  const nonCommercial = rows.find((r) => isCcByNc(r.id)) ?? rows.find((r) => r.classes.includes('non-commercial'));
   const picks = [permissive, nonCommercial].filter((r) => r !== undefined);
   if (picks.length === 0) return undefined;
   const entries = picks.map((r, i) =>

@@ -4,8 +4,7 @@
  * data in those modules; the site only lays them out. Pure.
  */
 import { REGISTRY_CODES, type Severity } from '../../registry/index.ts';
-import { RULES } from '../../policy/rules/index.ts';
-import { CONFIG_CODES } from '../../policy/config-codes.ts';
+import { CONFIG_CODES, RULES } from '../../policy/index.ts';
 
 export interface RuleDocView {
   code: string;

@@ -17,7 +17,12 @@ export interface FitPoint {
 export type Predict<P extends FitPoint> = (point: P, factors: EfficiencyFactors) => number;
 
 /** Strength of the pull towards the prior, in squared-log units added to the mean squared log error. */
-const PRIOR_WEIGHT = 0.1;
+const PRIOR_WEIGHT = 0.01;
+/**
+ * Physical range of an efficiency: HBM microbenchmarks reach about 0.9 of peak and tuned GEMMs about 0.8, so a
+ * fit outside [0.15, 0.9] would be absorbing a modelling error rather than measuring the hardware.
+ */
+export const BOUNDS = { min: 0.15, max: 0.9 };
 /** Step overheads tried, ms. */
 const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5];
 /** The narrowest error band a fit may claim, however well its few points agree. */
@@ -49,7 +54,7 @@ export function fitFactors<P extends FitPoint>(points: P[], predict: Predict<P>,
     for (const memory of memories)
       for (const compute of computes)
         for (const stepOverheadMs of overheads) {
-          const f = { memory, compute, stepOverheadMs };
+          const f = { memory, compute, stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer };
           const l = loss(points, predict, f, prior);
           if (l < bestLoss) {
             bestLoss = l;
@@ -57,8 +62,8 @@ export function fitFactors<P extends FitPoint>(points: P[], predict: Predict<P>,
           }
         }
   };
-  search(range(0.05, 1, 0.05), range(0.05, 1, 0.05), OVERHEADS);
-  const around = (v: number) => range(Math.max(0.02, v - 0.05), Math.min(1, v + 0.05), 0.01);
+  search(range(BOUNDS.min, BOUNDS.max, 0.05), range(BOUNDS.min, BOUNDS.max, 0.05), OVERHEADS);
+  const around = (v: number) => range(Math.max(BOUNDS.min, v - 0.05), Math.min(BOUNDS.max, v + 0.05), 0.01);
   const o = best.stepOverheadMs;
   search(around(best.memory), around(best.compute), [Math.max(0, o - 0.5), o, o + 0.5].filter((v, i, a) => a.indexOf(v) === i));
   return best;
@@ -99,19 +104,47 @@ function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all
   };
 }
 
-/** Fits every (kind, family) that has points, and one pooled group per kind as the fallback. */
-export function fitEfficiency<P extends FitPoint>(points: P[], predict: Predict<P>, priors: Record<ModelKind, EfficiencyFactors>): { groups: FittedGroup[]; pooled: FittedGroup[] } {
+/** Prefill launch costs per layer tried, ms. */
+const LAUNCH_MS_PER_LAYER = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+
+/**
+ * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The prefill launch
+ * cost per layer is shared by all groups: it is chosen to minimise the total squared log error.
+ */
+export function fitEfficiency<P extends FitPoint>(
+  points: P[],
+  predict: Predict<P>,
+  priors: Record<ModelKind, EfficiencyFactors>,
+): { prefillLaunchMsPerLayer: number; groups: FittedGroup[]; pooled: FittedGroup[] } {
+  let best: { total: number; launch: number; fits: Map<string, EfficiencyFactors> } | undefined;
+  const key = (kind: string, family: string) => `${kind}/${family}`;
+  for (const launch of LAUNCH_MS_PER_LAYER) {
+    const fits = new Map<string, EfficiencyFactors>();
+    let total = 0;
+    for (const kind of ['dense', 'moe'] as const) {
+      const ofKind = points.filter((p) => p.kind === kind);
+      const prior = { ...priors[kind], prefillLaunchMsPerLayer: launch };
+      for (const family of new Set(ofKind.map((p) => p.family))) {
+        const group = ofKind.filter((p) => p.family === family);
+        const f = fitFactors(group, predict, prior);
+        fits.set(key(kind, family), f);
+        total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
+      }
+    }
+    if (!best || total < best.total) best = { total, launch, fits };
+  }
+  const launch = best?.launch ?? priors.dense.prefillLaunchMsPerLayer;
   const groups: FittedGroup[] = [];
   const pooled: FittedGroup[] = [];
   for (const kind of ['dense', 'moe'] as const) {
     const ofKind = points.filter((p) => p.kind === kind);
     if (ofKind.length === 0) continue;
-    const families = [...new Set(ofKind.map((p) => p.family))].sort();
-    for (const family of families) {
+    for (const family of [...new Set(ofKind.map((p) => p.family))].sort()) {
       const group = ofKind.filter((p) => p.family === family);
-      groups.push(summarise(kind, family, group, predict, fitFactors(group, predict, priors[kind])));
+      groups.push(summarise(kind, family, group, predict, best!.fits.get(key(kind, family))!));
     }
-    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, priors[kind])));
+    const prior = { ...priors[kind], prefillLaunchMsPerLayer: launch };
+    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, prior)));
   }
-  return { groups, pooled };
+  return { prefillLaunchMsPerLayer: launch, groups, pooled };
 }

@@ -22,6 +22,8 @@ export interface FittedEfficiency {
   generatedBy: string;
   measurements: { file: string; sha256: string; records: number; points: number };
   method: string;
+  /** Prefill kernel-launch time per layer, ms, fitted across all groups. */
+  prefillLaunchMsPerLayer: number;
   groups: FittedGroup[];
   /** Per model kind, fitted over all families: the fallback for unmeasured families. */
   pooled: FittedGroup[];

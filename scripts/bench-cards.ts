@@ -1,0 +1,79 @@
+/**
+ * Card rendering bench: draws every fact's card into an empty cache (cold build), then again with a new renderer
+ * on the same cache (second build), and reports time per card and cache hits. `npm run bench` calls benchCards();
+ * `node scripts/bench-cards.ts [--sizes og,slide] [--registry content]` runs it alone.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { factCardContent, type CardContent, type CardSize } from '../src/cards/index.ts';
+import { createCardRenderer } from '../src/cards/render.node.ts';
+import { collectFacts, deckSafety } from '../src/facts/index.ts';
+import { loadRegistry } from '../src/registry/load.ts';
+
+export interface CardBenchOptions {
+  /** Content directory or bundle (default: content/ of this repo). */
+  registry?: string;
+  sizes?: CardSize[];
+  /** Date the deck-safety bands are computed for (default: today). */
+  today?: string;
+}
+
+export interface CardBenchResult {
+  facts: number;
+  cards: number;
+  sizes: CardSize[];
+  cold: { ms: number; msPerCard: number; rendered: number; cacheHits: number };
+  warm: { ms: number; msPerCard: number; rendered: number; cacheHits: number };
+  /** Share of the second build served from the cache (1 = nothing redrawn). */
+  hitRate: number;
+}
+
+export async function benchCards(options: CardBenchOptions = {}): Promise<CardBenchResult> {
+  const registryPath = options.registry ?? new URL('../content/', import.meta.url).pathname;
+  const sizes = options.sizes ?? ['og', 'slide'];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const { registry } = loadRegistry(registryPath);
+  const facts = collectFacts(registry);
+  const jobs: [CardContent, CardSize][] = [];
+  for (const fact of facts) {
+    const content = factCardContent(fact, deckSafety(fact, registry.sources, { today }), registry.sources);
+    for (const size of sizes) jobs.push([content, size]);
+  }
+  const cacheDir = mkdtempSync(join(tmpdir(), 'clearance-bench-cards-'));
+  try {
+    const build = async () => {
+      const renderer = await createCardRenderer({ cacheDir });
+      const started = performance.now();
+      for (const [content, size] of jobs) await renderer.render(content, size);
+      const ms = performance.now() - started;
+      return { ms: round(ms), msPerCard: round(ms / Math.max(1, jobs.length)), rendered: renderer.stats.rendered, cacheHits: renderer.stats.cacheHits };
+    };
+    const cold = await build();
+    const warm = await build();
+    return { facts: facts.length, cards: jobs.length, sizes, cold, warm, hitRate: jobs.length === 0 ? 1 : warm.cacheHits / jobs.length };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** One line per build, for humans. */
+export function formatCardBench(r: CardBenchResult): string {
+  return [
+    `cards: ${r.cards} (${r.facts} facts × ${r.sizes.join(' + ')})`,
+    `  first build:  ${r.cold.rendered} drawn, ${r.cold.cacheHits} cached, ${(r.cold.ms / 1000).toFixed(1)} s, ${r.cold.msPerCard} ms per card`,
+    `  second build: ${r.warm.rendered} drawn, ${r.warm.cacheHits} cached (${(r.hitRate * 100).toFixed(1)}% hits), ${(r.warm.ms / 1000).toFixed(2)} s, ${r.warm.msPerCard} ms per card`,
+  ].join('\n');
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'og,slide' }, registry: { type: 'string' }, today: { type: 'string' } } });
+  const sizes = values.sizes.split(',').filter((s): s is CardSize => s === 'og' || s === 'slide');
+  const result = await benchCards({ sizes, ...(values.registry ? { registry: values.registry } : {}), ...(values.today ? { today: values.today } : {}) });
+  console.log(formatCardBench(result));
+}

@@ -1,0 +1,32 @@
+/**
+ * Compiles the generated JSON Schemas into standalone ajv validator code (ESM), so the CLI validates with
+ * ajv without paying ajv's compile time on every start. Written by `npm run schemas` next to the JSON
+ * Schemas it came from; the drift test regenerates and compares it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { GENERATED_NOTE } from './json-schema.ts';
+import { validatorExportName } from './json-schema-names.ts';
+
+
+export function renderStandaloneValidators(schemaTexts: Record<string, string>): string {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, code: { source: true, esm: true, lines: false } });
+  (addFormats as unknown as (a: unknown) => void)(ajv);
+  const exports: Record<string, string> = {};
+  for (const [name, text] of Object.entries(schemaTexts)) {
+    const schema = JSON.parse(text) as { $id: string };
+    ajv.addSchema(schema);
+    exports[validatorExportName(name)] = schema.$id;
+  }
+  let code: string = (standaloneCode as unknown as { default: (a: unknown, m: unknown) => string }).default(ajv, exports);
+  // ajv emits require() for its runtime helpers even in ESM mode; turn them into imports.
+  const modules = new Map<string, string>();
+  code = code.replace(/require\("([^"]+)"\)/g, (_, mod: string) => {
+    const spec = mod.endsWith('.js') ? mod : `${mod}.js`;
+    if (!modules.has(spec)) modules.set(spec, `__dep${modules.size}`);
+    return modules.get(spec)!;
+  });
+  const imports = [...modules].map(([spec, name]) => `import ${name} from ${JSON.stringify(spec)};`).join('\n');
+  return `// ${GENERATED_NOTE}\n// @ts-nocheck\n${imports}\n${code.replace(/^"use strict";/, '')}\n`;
+}
