@@ -5,8 +5,10 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import type { CardContent } from './content.ts';
 import { CARD_FONT_FILES, type CardFont } from './fonts.ts';
@@ -56,8 +58,18 @@ export interface CardRendererStats {
   drawMs: number;
 }
 
+export interface CardJob {
+  content: CardContent;
+  size: CardSize;
+}
+
 export interface CardRenderer {
   render(content: CardContent, size: CardSize): Promise<RenderedCard>;
+  /**
+   * Renders many cards: cache hits are read here, misses are drawn by worker threads (one per core, up to
+   * `concurrency`), so a cold site build uses every core. Results come back in the order of `jobs`.
+   */
+  renderMany(jobs: readonly CardJob[], options?: { concurrency?: number }): Promise<RenderedCard[]>;
   stats: CardRendererStats;
 }
 
@@ -75,35 +87,85 @@ export async function createCardRenderer(options: CardRendererOptions = {}): Pro
   const toolchain = `${await sha256Hex(fonts.map((f) => `${f.name}:${f.weight}:${Buffer.from(f.data as Uint8Array).toString('base64')}`).join('|'))}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}`;
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const stats: CardRendererStats = { rendered: 0, cacheHits: 0, drawMs: 0 };
+  const fileOf = (key: string) => (cacheDir ? join(cacheDir, `${key}.png`) : undefined);
+  const cached = (key: string, started: number): RenderedCard | undefined => {
+    const file = fileOf(key);
+    if (!file) return undefined;
+    try {
+      const png = readFileSync(file);
+      stats.cacheHits++;
+      return { png, key, cached: true, ms: performance.now() - started };
+    } catch {
+      return undefined; // Not cached yet.
+    }
+  };
+  const drawn = (key: string, png: Uint8Array, started: number): RenderedCard => {
+    const file = fileOf(key);
+    if (file) writeAtomically(file, png);
+    const ms = performance.now() - started;
+    stats.rendered++;
+    stats.drawMs += ms;
+    return { png, key, cached: false, ms };
+  };
   return {
     stats,
     async render(content, size) {
       const started = performance.now();
       const key = await cardCacheKey(content, size, toolchain);
-      const file = cacheDir ? join(cacheDir, `${key}.png`) : undefined;
-      if (file) {
-        try {
-          const png = readFileSync(file);
-          stats.cacheHits++;
-          return { png, key, cached: true, ms: performance.now() - started };
-        } catch {
-          // Not cached yet.
-        }
+      return cached(key, started) ?? drawn(key, await drawCard(content, size, fonts), started);
+    },
+    async renderMany(jobs, options = {}) {
+      const started = performance.now();
+      const keys = await Promise.all(jobs.map((j) => cardCacheKey(j.content, j.size, toolchain)));
+      const results: (RenderedCard | undefined)[] = keys.map((key) => cached(key, started));
+      const misses = results.flatMap((r, i) => (r === undefined ? [i] : []));
+      const workers = Math.min(options.concurrency ?? availableParallelism(), Math.ceil(misses.length / 8));
+      if (workers <= 1) {
+        for (const i of misses) results[i] = drawn(keys[i]!, await drawCard(jobs[i]!.content, jobs[i]!.size, fonts), performance.now());
+        return results as RenderedCard[];
       }
-      const svg = await renderCardSvg(content, size, fonts);
-      const png = svgToPng(svg, CARD_SIZES[size].width);
-      if (file) {
-        // Write then rename, so a parallel build never reads a half-written file.
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, png);
-        renameSync(tmp, file);
-      }
-      const ms = performance.now() - started;
-      stats.rendered++;
-      stats.drawMs += ms;
-      return { png, key, cached: false, ms };
+      await drawInWorkers(workers, misses.map((i) => ({ index: i, job: jobs[i]! })), (index, png, ms) => {
+        results[index] = drawn(keys[index]!, png, performance.now() - ms);
+      });
+      return results as RenderedCard[];
     },
   };
+}
+
+/** Layout → SVG → PNG for one card. */
+export async function drawCard(content: CardContent, size: CardSize, fonts: readonly CardFont[]): Promise<Uint8Array> {
+  return svgToPng(await renderCardSvg(content, size, fonts), CARD_SIZES[size].width);
+}
+
+/** Write then rename, so a parallel build never reads a half-written file. */
+function writeAtomically(file: string, bytes: Uint8Array) {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}
+
+/** Spreads card drawing over worker threads; each worker loads the fonts once. */
+async function drawInWorkers(count: number, queue: { index: number; job: CardJob }[], done: (index: number, png: Uint8Array, ms: number) => void): Promise<void> {
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolveWorker, rejectWorker) => {
+      const worker = new Worker(new URL('./render-worker.node.ts', import.meta.url));
+      const feed = () => {
+        const item = queue[next++];
+        if (item === undefined) {
+          void worker.terminate().then(() => resolveWorker());
+          return;
+        }
+        worker.postMessage(item);
+      };
+      worker.on('message', (msg: { index: number; png: Uint8Array; ms: number }) => {
+        done(msg.index, msg.png, msg.ms);
+        feed();
+      });
+      worker.on('error', rejectWorker);
+      feed();
+    });
+  await Promise.all(Array.from({ length: count }, runWorker));
 }
 
 function packageVersion(name: string): string {

@@ -19,14 +19,9 @@ export function renderStandaloneValidators(schemaTexts: Record<string, string>):
     ajv.addSchema(schema);
     exports[validatorExportName(name)] = schema.$id;
   }
-  let code: string = (standaloneCode as unknown as { default: (a: unknown, m: unknown) => string }).default(ajv, exports);
-  // ajv emits require() for its runtime helpers even in ESM mode; turn them into imports.
-  const modules = new Map<string, string>();
-  code = code.replace(/require\("([^"]+)"\)/g, (_, mod: string) => {
-    const spec = mod.endsWith('.js') ? mod : `${mod}.js`;
-    if (!modules.has(spec)) modules.set(spec, `__dep${modules.size}`);
-    return modules.get(spec)!;
-  });
-  const imports = [...modules].map(([spec, name]) => `import ${name} from ${JSON.stringify(spec)};`).join('\n');
-  return `// ${GENERATED_NOTE}\n// @ts-nocheck\n${imports}\n${code.replace(/^"use strict";/, '')}\n`;
+  const code: string = (standaloneCode as unknown as { default: (a: unknown, m: unknown) => string }).default(ajv, exports);
+  // ajv emits require() for its runtime helpers even in ESM mode; createRequire keeps CommonJS semantics for
+  // them in Node and in Vitest alike (default-import interop differs between the two).
+  const prelude = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`;
+  return `// ${GENERATED_NOTE}\n// @ts-nocheck\n${prelude}\n${code.replace(/^"use strict";/, '')}\n`;
 }

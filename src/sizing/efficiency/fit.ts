@@ -86,10 +86,17 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The narrowest band a group may claim: wider when few points back it (below 3 points, the prior's band). */
+function minimumBand(kind: ModelKind, points: number): number {
+  if (points < 3) return kind === 'moe' ? 0.5 : 0.4;
+  return points < 10 ? 0.2 : MIN_BAND;
+}
+
 function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all', points: P[], predict: Predict<P>, f: EfficiencyFactors): FittedGroup {
   const r = residuals(points, predict, f);
   const e = errors(points, predict, f).map(Math.abs);
   const round = (v: number) => Math.round(v * 1000) / 1000;
+  const band = minimumBand(kind, points.length);
   return {
     kind,
     family,
@@ -97,7 +104,7 @@ function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all
     compute: f.compute,
     stepOverheadMs: f.stepOverheadMs,
     points: points.length,
-    errorBand: { low: round(Math.min(-MIN_BAND, ...r)), high: round(Math.max(MIN_BAND, ...r)) },
+    errorBand: { low: round(Math.min(-band, ...r)), high: round(Math.max(band, ...r)) },
     medianAbsError: round(median(e)),
     worstAbsError: round(Math.max(...e)),
     sources: points.map((p) => p.id),

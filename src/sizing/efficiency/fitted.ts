@@ -20,8 +20,8 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 1,
       "points": 1,
       "errorBand": {
-        "low": -0.15,
-        "high": 0.15
+        "low": -0.4,
+        "high": 0.4
       },
       "medianAbsError": 0.009,
       "worstAbsError": 0.009,
@@ -37,8 +37,8 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 1.5,
       "points": 7,
       "errorBand": {
-        "low": -0.15,
-        "high": 0.15
+        "low": -0.2,
+        "high": 0.2
       },
       "medianAbsError": 0.069,
       "worstAbsError": 0.111,
@@ -60,8 +60,8 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 2,
       "points": 6,
       "errorBand": {
-        "low": -0.193,
-        "high": 0.15
+        "low": -0.2,
+        "high": 0.2
       },
       "medianAbsError": 0.118,
       "worstAbsError": 0.239,
@@ -83,7 +83,7 @@ export const FITTED: FittedEfficiency = {
       "points": 5,
       "errorBand": {
         "low": -0.232,
-        "high": 0.176
+        "high": 0.2
       },
       "medianAbsError": 0.106,
       "worstAbsError": 0.301,
@@ -169,8 +169,8 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 1,
       "points": 1,
       "errorBand": {
-        "low": -0.15,
-        "high": 0.15
+        "low": -0.5,
+        "high": 0.5
       },
       "medianAbsError": 0.01,
       "worstAbsError": 0.01,
@@ -186,7 +186,7 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
-        "low": -0.194,
+        "low": -0.2,
         "high": 0.227
       },
       "medianAbsError": 0.113,
