@@ -4,11 +4,11 @@
  * `node scripts/bench-cards.ts [--sizes og,slide] [--registry content]` runs it alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { factCardContent, type CardContent, type CardSize } from '../src/cards/index.ts';
-import { createCardRenderer } from '../src/cards/render.node.ts';
+import { factCardContent, type CardSize } from '../src/cards/index.ts';
+import { createCardRenderer, type CardJob } from '../src/cards/render.node.ts';
 import { collectFacts, deckSafety } from '../src/facts/index.ts';
 import { loadRegistry } from '../src/registry/load.ts';
 
@@ -16,6 +16,8 @@ export interface CardBenchOptions {
   /** Content directory or bundle (default: content/ of this repo). */
   registry?: string;
   sizes?: CardSize[];
+  /** Worker threads for drawing (default: one per core). */
+  concurrency?: number;
   /** Date the deck-safety bands are computed for (default: today). */
   today?: string;
 }
@@ -24,10 +26,20 @@ export interface CardBenchResult {
   facts: number;
   cards: number;
   sizes: CardSize[];
-  cold: { ms: number; msPerCard: number; rendered: number; cacheHits: number };
-  warm: { ms: number; msPerCard: number; rendered: number; cacheHits: number };
+  /** ms: wall time of the build; msPerCard: wall time ÷ cards; drawMsPerCard: time one drawn card takes on one core. */
+  cold: BuildTiming;
+  warm: BuildTiming;
+  concurrency: number;
   /** Share of the second build served from the cache (1 = nothing redrawn). */
   hitRate: number;
+}
+
+export interface BuildTiming {
+  ms: number;
+  msPerCard: number;
+  drawMsPerCard: number;
+  rendered: number;
+  cacheHits: number;
 }
 
 export async function benchCards(options: CardBenchOptions = {}): Promise<CardBenchResult> {
@@ -36,23 +48,24 @@ export async function benchCards(options: CardBenchOptions = {}): Promise<CardBe
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { registry } = loadRegistry(registryPath);
   const facts = collectFacts(registry);
-  const jobs: [CardContent, CardSize][] = [];
+  const jobs: CardJob[] = [];
   for (const fact of facts) {
     const content = factCardContent(fact, deckSafety(fact, registry.sources, { today }), registry.sources);
-    for (const size of sizes) jobs.push([content, size]);
+    for (const size of sizes) jobs.push({ content, size });
   }
   const cacheDir = mkdtempSync(join(tmpdir(), 'clearance-bench-cards-'));
   try {
     const build = async () => {
       const renderer = await createCardRenderer({ cacheDir });
       const started = performance.now();
-      for (const [content, size] of jobs) await renderer.render(content, size);
+      await renderer.renderMany(jobs, options.concurrency !== undefined ? { concurrency: options.concurrency } : {});
       const ms = performance.now() - started;
-      return { ms: round(ms), msPerCard: round(ms / Math.max(1, jobs.length)), rendered: renderer.stats.rendered, cacheHits: renderer.stats.cacheHits };
+      const { rendered, cacheHits, drawMs } = renderer.stats;
+      return { ms: round(ms), msPerCard: round(ms / Math.max(1, jobs.length)), drawMsPerCard: round(drawMs / Math.max(1, rendered)), rendered, cacheHits };
     };
     const cold = await build();
     const warm = await build();
-    return { facts: facts.length, cards: jobs.length, sizes, cold, warm, hitRate: jobs.length === 0 ? 1 : warm.cacheHits / jobs.length };
+    return { facts: facts.length, cards: jobs.length, sizes, cold, warm, concurrency: options.concurrency ?? availableParallelism(), hitRate: jobs.length === 0 ? 1 : warm.cacheHits / jobs.length };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
@@ -65,15 +78,15 @@ function round(n: number): number {
 /** One line per build, for humans. */
 export function formatCardBench(r: CardBenchResult): string {
   return [
-    `cards: ${r.cards} (${r.facts} facts × ${r.sizes.join(' + ')})`,
-    `  first build:  ${r.cold.rendered} drawn, ${r.cold.cacheHits} cached, ${(r.cold.ms / 1000).toFixed(1)} s, ${r.cold.msPerCard} ms per card`,
+    `cards: ${r.cards} (${r.facts} facts × ${r.sizes.join(' + ')}), ${r.concurrency} worker${r.concurrency === 1 ? '' : 's'}`,
+    `  first build:  ${r.cold.rendered} drawn, ${r.cold.cacheHits} cached, ${(r.cold.ms / 1000).toFixed(1)} s, ${r.cold.msPerCard} ms per card (${r.cold.drawMsPerCard} ms to draw one)`,
     `  second build: ${r.warm.rendered} drawn, ${r.warm.cacheHits} cached (${(r.hitRate * 100).toFixed(1)}% hits), ${(r.warm.ms / 1000).toFixed(2)} s, ${r.warm.msPerCard} ms per card`,
   ].join('\n');
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'og,slide' }, registry: { type: 'string' }, today: { type: 'string' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'og,slide' }, registry: { type: 'string' }, today: { type: 'string' }, concurrency: { type: 'string' } } });
   const sizes = values.sizes.split(',').filter((s): s is CardSize => s === 'og' || s === 'slide');
-  const result = await benchCards({ sizes, ...(values.registry ? { registry: values.registry } : {}), ...(values.today ? { today: values.today } : {}) });
+  const result = await benchCards({ sizes, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.registry ? { registry: values.registry } : {}), ...(values.today ? { today: values.today } : {}) });
   console.log(formatCardBench(result));
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { renderJsonSchemas } from '../src/registry/json-schema.ts';
-import { renderStandaloneValidators } from '../src/registry/json-schema-validators.ts';
+import { renderStandaloneValidators } from '../src/registry/json-schema-validators.node.ts';
 
 const root = new URL('../schemas/', import.meta.url);
 mkdirSync(root, { recursive: true });

@@ -7,6 +7,7 @@ const fonts = loadCardFonts();
 
 parentPort!.on('message', async (msg: { index: number; job: CardJob }) => {
   const started = performance.now();
-  const png = await drawCard(msg.job.content, msg.job.size, fonts);
-  parentPort!.postMessage({ index: msg.index, png, ms: performance.now() - started }, [png.buffer as ArrayBuffer]);
+  // A copy owns its memory, so transferring it cannot detach a pooled buffer.
+  const png = new Uint8Array(await drawCard(msg.job.content, msg.job.size, fonts));
+  parentPort!.postMessage({ index: msg.index, png, ms: performance.now() - started }, [png.buffer]);
 });

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJsonSchemas } from './json-schema.ts';
-import { renderStandaloneValidators } from './json-schema-validators.ts';
+import { renderStandaloneValidators } from './json-schema-validators.node.ts';
 import { readContentFiles } from './load.ts';
 import { entityOfPath } from './validate.ts';
 import { parseYamlSource } from './yaml-source.ts';

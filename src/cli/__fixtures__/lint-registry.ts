@@ -1,0 +1,62 @@
+/**
+ * The frozen registry the lint golden files run against: the models the fixtures name (and their base
+ * models), their licenses and vendors, every provider, and the sources they cite, taken from content/ and
+ * written to lint-registry.json. Freezing it keeps the golden wording stable while content/ grows.
+ * Regenerate: UPDATE_LINT_REGISTRY=1 npx vitest run src/cli/commands/lint.test.ts -u
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseRouterConfig } from '../../policy/index.ts';
+import { createResolver } from '../../policy/resolve.ts';
+import { loadRegistry } from '../../registry/load.ts';
+import { emptyRegistry, toBundle, type Registry } from '../../registry/registry.ts';
+
+export const LINT_REGISTRY = new URL('./lint-registry.json', import.meta.url).pathname;
+
+/** Model ids kept beyond those the fixture configs name (suggestion targets, contrast cases). */
+const EXTRA_MODELS = ['mistral/mistral-large-2411', 'anthropic/claude-sonnet-4.5', 'alibaba/qwen3-235b-a22b-instruct-2507'];
+
+export function buildLintRegistry(contentDir: string, configFiles: readonly string[], today: string): Registry {
+  const full = loadRegistry(contentDir, { today }).registry;
+  const resolver = createResolver(full);
+  const wanted = new Set(EXTRA_MODELS.filter((id) => full.models[id]));
+  for (const file of configFiles) {
+    const { config } = parseRouterConfig(file, readFileSync(file, 'utf8'));
+    for (const route of config?.routes ?? []) {
+      for (const spec of [route.baseModel, route.spec]) {
+        if (spec === undefined) continue;
+        const r = resolver.resolveModel(spec, spec === route.spec ? route.prefix : undefined);
+        if (r.kind === 'model') resolver.chainIds(r.id).forEach((id) => wanted.add(id));
+      }
+    }
+  }
+  const out = emptyRegistry();
+  out.providers = full.providers;
+  for (const id of [...wanted].sort()) {
+    const model = full.models[id]!;
+    out.models[id] = model;
+    for (const l of [model.license, model.api_terms, ...(model.license_history ?? []).map((h) => h.license)]) if (l && full.licenses[l]) out.licenses[l] = full.licenses[l];
+    if (full.vendors[model.vendor]) out.vendors[model.vendor] = full.vendors[model.vendor]!;
+    if (model.lifecycle.replacement && full.models[model.lifecycle.replacement] && !wanted.has(model.lifecycle.replacement)) {
+      // Keep the replacement reference resolvable without pulling in its whole chain.
+    }
+  }
+  for (const license of Object.values(out.licenses)) if (license.vendor && full.vendors[license.vendor]) out.vendors[license.vendor] = full.vendors[license.vendor]!;
+  for (const provider of Object.values(out.providers)) if (provider.vendor && full.vendors[provider.vendor]) out.vendors[provider.vendor] = full.vendors[provider.vendor]!;
+  const cited = new Set<string>();
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'source' && typeof v === 'string') cited.add(v);
+        else walk(v);
+      }
+    }
+  };
+  walk([out.models, out.licenses, out.vendors, out.providers]);
+  for (const id of [...cited].sort()) if (full.sources[id]) out.sources[id] = full.sources[id]!;
+  return out;
+}
+
+export function writeLintRegistry(registry: Registry): void {
+  writeFileSync(LINT_REGISTRY, `${JSON.stringify(toBundle(registry), null, 1)}\n`);
+}

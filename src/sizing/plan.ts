@@ -1,0 +1,385 @@
+/**
+ * The sizing answer for one model on one GPU type under one workload (gpu-sizing.md §2.7): which layout
+ * fits, the largest batch that meets the latency target, replicas for the peak, GPUs, nodes, money, break-even
+ * against API prices, and the assumptions and error band behind every number.
+ */
+import type { Architecture, Precision } from '../registry/schema/index.ts';
+import { batchLimit, deploy, kvTokenCapacity, largestBatchMeetingTpot, maxConcurrency, operatingPoint, type Deployment, type GpuSpec, type OperatingPoint } from './deployment.ts';
+import { efficiencyFor, gpuFamily, type EfficiencyEntry } from './efficiency/factors.ts';
+import { SizingError } from './errors.ts';
+import { kvBytesPerToken } from './kv-cache.ts';
+import { ENGINES, GIB, type EngineId } from './memory.ts';
+import { candidateLayouts, GPU_COUNTS, layoutLabel, layoutProblems, type Layout } from './parallelism.ts';
+import { isQuantized, type KvPrecision } from './precision.ts';
+
+export const HOURS_PER_MONTH = 730;
+/** Default peak ÷ mean load: DeepSeek's production fleet peaked at 278 nodes against a 226.75-node mean (1.23). */
+export const DEFAULT_PEAK_FACTOR = 1.23;
+/** Highest utilisation a replica is planned for, so queueing keeps TTFT bounded (gpu-sizing.md §2.7: 0.6–0.8). */
+export const DEFAULT_MAX_UTILIZATION = 0.7;
+/** GPUs per server when counting nodes (HGX baseboards and typical PCIe servers hold eight). */
+export const GPUS_PER_NODE = 8;
+
+/** An API price, USD per 1M tokens. */
+export interface ApiPrice {
+  inputUsdPerMTok: number;
+  outputUsdPerMTok: number;
+  /** Who charges it, for the report: "deepinfra", "anthropic/claude-opus-4.7 via anthropic". */
+  label: string;
+}
+
+export interface Workload {
+  /** Mean input tokens per request. */
+  isl: number;
+  /** Mean output tokens per request. */
+  osl: number;
+  /** Target time per output token, ms; without it the replica runs at its offline maximum throughput. */
+  tpotMs?: number;
+  /** Target time to first token, ms (checked against the prefill time on an idle replica). */
+  ttftMs?: number;
+  /** Mean load, requests per second (or give outputTokensPerMonth). */
+  requestsPerSecond?: number;
+  outputTokensPerMonth?: number;
+  peakFactor?: number;
+  maxUtilization?: number;
+}
+
+export interface SizingRequest {
+  model: { id: string; name: string; architecture: Architecture };
+  gpu: GpuSpec;
+  /** Weight precision; defaults to the checkpoint's native precision. */
+  precision?: Precision;
+  kvPrecision?: KvPrecision;
+  engine?: EngineId;
+  /** GPUs per replica, when fixed; otherwise the smallest layout that fits (or, with a load, the cheapest). */
+  gpus?: number;
+  workload: Workload;
+  /** USD per GPU-hour; defaults to the catalog's typical (or mid-range) cloud on-demand price. */
+  gpuHourUsd?: number;
+  /** The same model's API price (cheapest listed route), for break-even. */
+  apiPrice?: ApiPrice;
+  /** The frontier tier's API price, for break-even. */
+  frontierPrice?: ApiPrice;
+}
+
+/** Where self-hosting starts to cost less than an API, in output tokens per month at this workload's input ratio. */
+export interface BreakEven {
+  against: string;
+  apiUsdPerMillionOutputTokens: number;
+  /** null when self-hosting never undercuts the API at this workload. */
+  outputTokensPerMonth: number | null;
+  note: string;
+}
+
+export interface LayoutVerdict {
+  layout: string;
+  gpus: number;
+  fits: boolean;
+  reason?: string;
+  weightsGibPerGpu: number;
+  kvGibPerGpu: number;
+  maxConcurrency: number;
+  outputTokensPerSecond?: number;
+}
+
+export interface SizingResult {
+  model: { id: string; name: string };
+  gpu: { id: string; name: string };
+  precision: Precision;
+  expertPrecision?: Precision;
+  kvPrecision: KvPrecision;
+  engine: EngineId;
+  /** Whether any layout runs the workload (fits memory, and meets TPOT/TTFT when given). */
+  fits: boolean;
+  /** Why not, when it does not. */
+  reasons: string[];
+  layout: Layout | null;
+  layoutLabel: string | null;
+  gpusPerReplica: number;
+  replicas: number;
+  gpus: number;
+  nodes: number;
+  weightsGb: number;
+  weightsGib: number;
+  weightsGibPerGpu: number;
+  kvGibPerGpu: number;
+  kvBytesPerToken: number;
+  /** KV tokens the replica holds, and sequences of the workload's length (ISL + OSL). */
+  kvTokenCapacity: number;
+  maxConcurrency: number;
+  batch: number;
+  batchLimitedBy: 'kv-cache' | 'engine' | 'tpot' | null;
+  bound: 'memory' | 'compute' | null;
+  throughputOutputTokensPerSecond: number;
+  ttftMs: number | null;
+  tpotMs: number | null;
+  load: { meanRequestsPerSecond: number; peakRequestsPerSecond: number; outputTokensPerMonth: number } | null;
+  cost: {
+    gpuHourUsd: number;
+    gpuHourSource: string;
+    perMonthUsd: number;
+    perMillionOutputTokensUsd: number;
+    /** Which output volume the per-token cost divides by. */
+    basis: 'workload' | 'capacity';
+  } | null;
+  breakEven: BreakEven[];
+  efficiency: EfficiencyEntry;
+  /** Relative error band of throughput (and so of replicas and cost per token). */
+  expectedError: { low: number; high: number };
+  assumptions: string[];
+  /** Every layout tried, for the report. */
+  alternatives: LayoutVerdict[];
+}
+
+function evaluateLayout(request: SizingRequest, layout: Layout, precision: Precision, expertPrecision: Precision | undefined, kvPrecision: KvPrecision, efficiency: EfficiencyEntry) {
+  const arch = request.model.architecture;
+  const { isl, osl, tpotMs, ttftMs } = request.workload;
+  const dep = deploy({
+    architecture: arch,
+    gpu: request.gpu,
+    precision,
+    ...(expertPrecision ? { expertPrecision } : {}),
+    kvPrecision,
+    engine: ENGINES[request.engine ?? 'vllm'],
+    layout,
+    efficiency,
+  });
+  const concurrency = maxConcurrency(dep, isl + osl);
+  const verdict: LayoutVerdict = {
+    layout: layoutLabel(layout),
+    gpus: layout.gpus,
+    fits: false,
+    weightsGibPerGpu: dep.weightBytesPerGpu / GIB,
+    kvGibPerGpu: Math.max(0, dep.budget.kvGib),
+    maxConcurrency: concurrency,
+  };
+  const problems = layoutProblems(arch, layout);
+  if (problems.length > 0) return { dep, verdict: { ...verdict, reason: problems.join('; ') } };
+  if (dep.budget.kvGib <= 0) {
+    const need = dep.budget.weightsGib + dep.budget.reserveGib;
+    return { dep, verdict: { ...verdict, reason: `weights (${dep.budget.weightsGib.toFixed(1)} GiB per GPU) plus the ${dep.budget.reserveGib} GiB runtime reserve exceed the ${(dep.engine.fractionOf === 'total' ? dep.budget.engineGib : dep.budget.driverGib).toFixed(1)} GiB the engine may use (need ${need.toFixed(1)} GiB)` } };
+  }
+  const limits = batchLimit(dep, isl, osl);
+  if (limits.kv < 1) {
+    return { dep, verdict: { ...verdict, reason: `KV memory (${dep.budget.kvGib.toFixed(2)} GiB per GPU) holds ${concurrency.toFixed(2)} sequences of ${isl + osl} tokens: not one` } };
+  }
+  let batch = limits.limit;
+  let limitedBy: SizingResult['batchLimitedBy'] = limits.kv <= limits.engine ? 'kv-cache' : 'engine';
+  if (tpotMs !== undefined) {
+    const b = largestBatchMeetingTpot(dep, isl, osl, tpotMs, limits.limit);
+    if (b === null) {
+      const one = operatingPoint(dep, isl, osl, 1);
+      return { dep, verdict: { ...verdict, reason: `TPOT target ${tpotMs} ms missed even at batch 1 (${one.tpotMs.toFixed(1)} ms)` } };
+    }
+    if (b < limits.limit) limitedBy = 'tpot';
+    batch = b;
+  }
+  const op = operatingPoint(dep, isl, osl, batch);
+  if (ttftMs !== undefined && op.prefill.latencyMs > ttftMs) {
+    return { dep, op, verdict: { ...verdict, reason: `prefill of ${isl} tokens takes ${op.prefill.latencyMs.toFixed(0)} ms on an idle replica, over the ${ttftMs} ms TTFT target` } };
+  }
+  return { dep, op, limitedBy, verdict: { ...verdict, fits: true, outputTokensPerSecond: op.outputTokensPerSecond } };
+}
+
+/** Mean and peak load in requests per second, or null when the workload gives none. */
+function loadOf(w: Workload): SizingResult['load'] {
+  const peakFactor = w.peakFactor ?? DEFAULT_PEAK_FACTOR;
+  let mean: number | undefined = w.requestsPerSecond;
+  if (mean === undefined && w.outputTokensPerMonth !== undefined) mean = w.outputTokensPerMonth / w.osl / (HOURS_PER_MONTH * 3600);
+  if (mean === undefined) return null;
+  return { meanRequestsPerSecond: mean, peakRequestsPerSecond: mean * peakFactor, outputTokensPerMonth: mean * w.osl * HOURS_PER_MONTH * 3600 };
+}
+
+/** The GPU-hour price sizing uses: an override, else the catalog's typical (or mid-range) cloud on-demand price. */
+export function gpuHourPrice(gpu: GpuSpec, override?: number): { usd: number; source: string } | null {
+  if (override !== undefined) return { usd: override, source: 'given on the command line' };
+  const price = gpu.prices.find((p) => p.kind === 'cloud-on-demand') ?? gpu.prices[0];
+  if (!price) return null;
+  const sources = price.sources.map((s) => s.source).join(', ');
+  if (price.usd_per_gpu_hour_typical !== undefined) return { usd: price.usd_per_gpu_hour_typical, source: `catalog typical ${price.kind} price as of ${price.as_of} (${sources}; ${price.status})` };
+  if (price.usd_per_gpu_hour_low !== undefined && price.usd_per_gpu_hour_high !== undefined) {
+    return { usd: (price.usd_per_gpu_hour_low + price.usd_per_gpu_hour_high) / 2, source: `midpoint of the catalog ${price.kind} range $${price.usd_per_gpu_hour_low}–$${price.usd_per_gpu_hour_high} as of ${price.as_of} (${sources}; ${price.status})` };
+  }
+  const one = price.usd_per_gpu_hour_low ?? price.usd_per_gpu_hour_high;
+  return one === undefined ? null : { usd: one, source: `catalog ${price.kind} price as of ${price.as_of} (${sources}; ${price.status})` };
+}
+
+/**
+ * Output tokens per month at which self-hosting costs no more than the API. Self-hosting is bought in whole
+ * replicas, so the cost is a staircase: the answer is the first volume where a staircase step falls under the
+ * API's straight line, or null when the API stays cheaper at every volume.
+ */
+export function breakEvenOutputTokens(replicaUsdPerMonth: number, replicaOutputTokensPerMonth: number, apiUsdPerOutputToken: number): number | null {
+  if (apiUsdPerOutputToken <= 0 || replicaOutputTokensPerMonth <= 0) return null;
+  if (replicaUsdPerMonth / replicaOutputTokensPerMonth > apiUsdPerOutputToken) return null;
+  for (let k = 1; k <= 100_000; k++) {
+    const volume = Math.max((k - 1) * replicaOutputTokensPerMonth, (k * replicaUsdPerMonth) / apiUsdPerOutputToken);
+    if (volume <= k * replicaOutputTokensPerMonth) return volume;
+  }
+  return null;
+}
+
+function apiUsdPerOutputToken(price: ApiPrice, isl: number, osl: number): number {
+  return (price.outputUsdPerMTok + (price.inputUsdPerMTok * isl) / osl) / 1e6;
+}
+
+/** Sizes one model on one GPU type for a workload. Throws SizingError when the question cannot be answered. */
+export function sizeDeployment(request: SizingRequest): SizingResult {
+  const arch = request.model.architecture;
+  const { workload } = request;
+  if (!(workload.isl > 0 && workload.osl > 0)) throw new SizingError('sizing/bad-workload', 'input and output tokens per request must be positive');
+  if (request.gpus !== undefined && !(Number.isInteger(request.gpus) && request.gpus > 0)) throw new SizingError('sizing/bad-gpus', `GPUs per replica must be a positive whole number, got ${request.gpus}`);
+  const precision = request.precision ?? arch.native_precision;
+  const expertPrecision = request.precision === undefined ? arch.native_expert_precision : undefined;
+  // ModelOpt FP8/FP4 checkpoints carry FP8 KV scales (trtllm-bench forces FP8 KV for them); DeepSeek sparse
+  // attention defaults to fp8_ds_mla in vLLM; everything else keeps the model dtype.
+  const kvPrecision: KvPrecision =
+    request.kvPrecision ?? (arch.sparse_attention || (isQuantized(precision) && precision !== 'int4' && precision !== 'int8') ? 'fp8' : 'bf16');
+  const engine = request.engine ?? 'vllm';
+  const family = gpuFamily(request.gpu);
+  const kind = arch.moe ? 'moe' : 'dense';
+  const efficiency = efficiencyFor(kind, family);
+  const load = loadOf(workload);
+  const maxUtilization = workload.maxUtilization ?? DEFAULT_MAX_UTILIZATION;
+
+  const counts = request.gpus !== undefined ? [request.gpus] : GPU_COUNTS.filter((n) => n <= 64);
+  type Evaluated = ReturnType<typeof evaluateLayout> & { layout: Layout };
+  const tried: Evaluated[] = [];
+  for (const n of counts) {
+    const layouts = candidateLayouts(arch, request.gpu, n);
+    if (request.gpus !== undefined && layouts.length === 0) {
+      // Report why the requested count cannot run, using the plain TP layout.
+      const layout: Layout = { gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' };
+      tried.push({ ...evaluateLayout(request, layout, precision, expertPrecision, kvPrecision, efficiency), layout });
+    }
+    for (const layout of layouts) tried.push({ ...evaluateLayout(request, layout, precision, expertPrecision, kvPrecision, efficiency), layout });
+  }
+  const viable = tried.filter((t) => t.verdict.fits && t.op);
+  const replicasFor = (t: Evaluated) => (load && t.op ? Math.max(1, Math.ceil(load.peakRequestsPerSecond / (maxUtilization * t.op.requestsPerSecond))) : 1);
+  let chosen: Evaluated | undefined;
+  if (viable.length > 0) {
+    const smallest = Math.min(...viable.map((t) => t.layout.gpus));
+    const better = (a: Evaluated, b: Evaluated) => a.op!.outputTokensPerSecond > b.op!.outputTokensPerSecond;
+    if (load) {
+      // With a load: the layout needing the fewest GPUs in total, among up to 8× the smallest replica.
+      const pool = viable.filter((t) => t.layout.gpus <= smallest * 8);
+      chosen = pool.reduce((best, t) => {
+        const a = replicasFor(t) * t.layout.gpus;
+        const b = replicasFor(best) * best.layout.gpus;
+        return a < b || (a === b && better(t, best)) ? t : best;
+      });
+    } else {
+      // No load: the smallest replica that runs the workload, its fastest layout.
+      chosen = viable.filter((t) => t.layout.gpus === smallest).reduce((best, t) => (better(t, best) ? t : best));
+    }
+  }
+
+  const shown = chosen ?? tried.find((t) => t.layout.gpus === (request.gpus ?? Math.max(...tried.map((x) => x.layout.gpus)))) ?? tried[tried.length - 1]!;
+  const dep: Deployment = shown.dep;
+  const op: OperatingPoint | undefined = chosen?.op;
+  const replicas = chosen ? replicasFor(chosen) : 0;
+  const gpusPerReplica = shown.layout.gpus;
+  const gpus = replicas * gpusPerReplica;
+  const nodes = chosen ? (gpusPerReplica >= GPUS_PER_NODE ? replicas * Math.ceil(gpusPerReplica / GPUS_PER_NODE) : Math.ceil(gpus / GPUS_PER_NODE)) : 0;
+
+  const price = gpuHourPrice(request.gpu, request.gpuHourUsd);
+  let cost: SizingResult['cost'] = null;
+  const breakEven: BreakEven[] = [];
+  if (chosen && op && price) {
+    const perMonthUsd = gpus * price.usd * HOURS_PER_MONTH;
+    const capacityTokensPerMonth = op.outputTokensPerSecond * HOURS_PER_MONTH * 3600;
+    const servedTokensPerMonth = load ? load.outputTokensPerMonth : capacityTokensPerMonth * replicas;
+    cost = {
+      gpuHourUsd: price.usd,
+      gpuHourSource: price.source,
+      perMonthUsd,
+      perMillionOutputTokensUsd: perMonthUsd / (servedTokensPerMonth / 1e6),
+      basis: load ? 'workload' : 'capacity',
+    };
+    const replicaUsd = gpusPerReplica * price.usd * HOURS_PER_MONTH;
+    for (const api of [request.apiPrice, request.frontierPrice]) {
+      if (!api) continue;
+      const perToken = apiUsdPerOutputToken(api, workload.isl, workload.osl);
+      const volume = breakEvenOutputTokens(replicaUsd, capacityTokensPerMonth * maxUtilization, perToken);
+      breakEven.push({
+        against: api.label,
+        apiUsdPerMillionOutputTokens: perToken * 1e6,
+        outputTokensPerMonth: volume,
+        note:
+          volume === null
+            ? `the API stays cheaper: one replica at ${Math.round(maxUtilization * 100)}% utilisation costs $${((replicaUsd / (capacityTokensPerMonth * maxUtilization)) * 1e6).toFixed(2)} per 1M output tokens`
+            : `self-hosting costs less above ${formatTokens(volume)} output tokens per month (at ${workload.isl}/${workload.osl} input/output tokens per request)`,
+      });
+    }
+  }
+
+  const reasons = chosen ? [] : [...new Set(tried.map((t) => `${t.verdict.layout}: ${t.verdict.reason ?? 'does not run'}`))];
+  const engineProfile = ENGINES[engine];
+  const assumptions = [
+    `${engineProfile.label} memory budget: ${engineProfile.fractionOf === 'total' ? `${engineProfile.memoryFraction} of driver memory` : `${engineProfile.memoryFraction} of memory left after weights`}, ${engineProfile.reserveGib} GiB per GPU reserved for activations, CUDA graphs and non-torch memory; driver memory ${dep.budget.driverGib.toFixed(2)} GiB per GPU${request.gpu.usable_memory_gib === undefined ? ' (assumed 0.99 × marketed capacity)' : ' (observed)'}`,
+    `weights in ${precision}${expertPrecision ? ` (routed experts in ${expertPrecision})` : ''}; embeddings and LM head in ${dep.weights.precisions.embedding}; all experts resident`,
+    `KV cache in ${kvPrecision}; full-length reservation of ${workload.isl + workload.osl} tokens per sequence; no prefix caching`,
+    `mean context during decode ${workload.isl + workload.osl / 2} tokens (input + half the output)`,
+    `efficiency (${efficiency.basis}, ${efficiency.kind} on ${efficiency.family}): memory ${efficiency.memory}, compute ${efficiency.compute}, ${efficiency.stepOverheadMs} ms per decode step, ${efficiency.prefillLaunchMsPerLayer} ms per layer of prefill launches`,
+    workload.tpotMs !== undefined ? `batch: the largest that meets TPOT ${workload.tpotMs} ms and fits the KV cache` : 'batch: the KV cache and engine limits (offline maximum throughput, like a benchmark’s offline scenario)',
+    load
+      ? `load: ${load.meanRequestsPerSecond.toFixed(2)} requests/s mean, ×${workload.peakFactor ?? DEFAULT_PEAK_FACTOR} at peak; replicas planned to ${Math.round(maxUtilization * 100)}% utilisation; replicas run all month (no autoscaling)`
+      : 'no load given: one replica, cost per token at full utilisation',
+    `TTFT is the prefill on an idle replica; queueing under load is not modelled`,
+    `${GPUS_PER_NODE} GPUs per node`,
+    price ? `GPU price $${price.usd.toFixed(2)}/GPU-hour: ${price.source}; ${HOURS_PER_MONTH} hours per month` : 'no GPU price in the catalog for this GPU: pass a price to get costs',
+  ];
+  if (dep.kv.replication > 1 && shown.layout.attention === 'tensor-parallel') {
+    assumptions.push(
+      arch.attention.kind === 'mla'
+        ? `MLA KV cache replicated on each of the ${shown.layout.tensorParallel} TP ranks`
+        : `${arch.attention.kind === 'gqa' ? arch.attention.kv_heads : ''} KV heads replicated ${dep.kv.replication}× across TP${shown.layout.tensorParallel}`,
+    );
+  }
+
+  const weightsGb = dep.weights.total / 1e9;
+  return {
+    model: { id: request.model.id, name: request.model.name },
+    gpu: { id: request.gpu.id, name: request.gpu.name },
+    precision,
+    ...(expertPrecision ? { expertPrecision } : {}),
+    kvPrecision,
+    engine,
+    fits: chosen !== undefined,
+    reasons,
+    layout: chosen ? chosen.layout : null,
+    layoutLabel: chosen ? layoutLabel(chosen.layout) : null,
+    gpusPerReplica,
+    replicas,
+    gpus,
+    nodes,
+    weightsGb,
+    weightsGib: dep.weights.total / GIB,
+    weightsGibPerGpu: dep.weightBytesPerGpu / GIB,
+    kvGibPerGpu: Math.max(0, dep.budget.kvGib),
+    kvBytesPerToken: kvBytesPerToken(arch, kvPrecision),
+    kvTokenCapacity: kvTokenCapacity(dep),
+    maxConcurrency: maxConcurrency(dep, workload.isl + workload.osl),
+    batch: op?.batch ?? 0,
+    batchLimitedBy: chosen?.limitedBy ?? null,
+    bound: op?.step.bound ?? null,
+    throughputOutputTokensPerSecond: op ? op.outputTokensPerSecond * replicas : 0,
+    ttftMs: op?.ttftMs ?? null,
+    tpotMs: op?.tpotMs ?? null,
+    load,
+    cost,
+    breakEven,
+    efficiency,
+    expectedError: efficiency.errorBand,
+    assumptions,
+    alternatives: tried.map((t) => t.verdict),
+  };
+}
+
+/** 1.2B, 340M, 12k. */
+export function formatTokens(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(n >= 1e10 ? 0 : 1)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)}k`;
+  return n.toFixed(0);
+}
