@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { renderJsonSchemas } from '../src/registry/json-schema.ts';
-import { renderStandaloneValidators } from '../src/registry/json-schema-validators.node.ts';
+import { renderStandaloneValidators, renderValidatorTypes } from '../src/registry/json-schema-validators.node.ts';
 
 const root = new URL('../schemas/', import.meta.url);
 mkdirSync(root, { recursive: true });
@@ -14,6 +14,7 @@ const schemas = renderJsonSchemas();
 const outputs: [URL, string][] = Object.entries(schemas).map(([name, text]) => [new URL(`${name}.schema.json`, root), text]);
 // Standalone ajv code compiled from exactly these JSON Schemas (the CLI's fast path).
 outputs.push([new URL('../src/registry/generated/validators.js', import.meta.url), renderStandaloneValidators(schemas)]);
+outputs.push([new URL('../src/registry/generated/validators.d.ts', import.meta.url), renderValidatorTypes(schemas)]);
 mkdirSync(new URL('../src/registry/generated/', import.meta.url), { recursive: true });
 for (const [file, text] of outputs) {
   const name = file.pathname.split('/').slice(-2).join('/');

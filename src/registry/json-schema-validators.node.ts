@@ -25,3 +25,9 @@ export function renderStandaloneValidators(schemaTexts: Record<string, string>):
   const prelude = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`;
   return `// ${GENERATED_NOTE}\n// @ts-nocheck\n${prelude}\n${code.replace(/^"use strict";/, '')}\n`;
 }
+
+/** Type declarations for the generated module: one ajv ValidateFunction per schema. */
+export function renderValidatorTypes(schemaTexts: Record<string, string>): string {
+  const lines = Object.keys(schemaTexts).map((name) => `export declare const ${validatorExportName(name)}: ValidateFunction;`);
+  return `// ${GENERATED_NOTE}\nimport type { ValidateFunction } from 'ajv';\n${lines.join('\n')}\n`;
+}

