@@ -68,6 +68,8 @@ export async function buildSite(options: { outDir?: string; registry?: string; q
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     CLEARANCE_SITE_OUT: outDir,
+    // Card images are cached between builds; keep the cache at the project root, outside the bundled output.
+    CLEARANCE_CARD_CACHE: process.env.CLEARANCE_CARD_CACHE ?? join(ROOT, 'node_modules', '.cache', 'clearance-cards'),
   };
   if (options.registry) env.CLEARANCE_REGISTRY = resolve(options.registry);
   const started = performance.now();

@@ -158,6 +158,14 @@ describe('card content', () => {
     }
   });
 
+  it('keeps a paper’s version in the source line even when the title must be cut (ITBench)', () => {
+    const { registry: real } = loadRegistry(new URL('../../content/', import.meta.url).pathname);
+    const itbench = collectFacts(real).find((f) => f.id === 'itbench-sota-agents')!;
+    const card = factCardContent(itbench, deckSafety(itbench, real.sources, { today: TODAY }), real.sources);
+    expect(card.source).toMatch(/\(ICML 2025 version \(102 scenarios\)\)$/);
+    expect(card.warning).toBeUndefined();
+  });
+
   it('gives every fact id a distinct, URL-safe file name', () => {
     const names = facts.map((f) => cardFileName(f.id, 'og'));
     expect(new Set(names).size).toBe(names.length);

@@ -40,6 +40,8 @@ export const STATUS_LABEL: Record<Status, string> = {
   unknown: 'UNSUPPORTED',
 };
 
+const ORIGIN_LABEL: Record<FactRecord['origin']['kind'], string> = { fact: '', model: ' · model field', license: ' · license clause', provider: ' · provider field' };
+
 const DANGER_CODES = new Set(['fact/unknown', 'fact/disputed', 'fact/contradicted', 'fact/missing-source']);
 
 /** The card for one fact, with its deck-safety verdict shown as a warning band when it is not safe. */
@@ -47,12 +49,12 @@ export function factCardContent(fact: FactRecord, safety: DeckSafety, sources: R
   const { text: value, label } = valueParts(fact.value, fact.unit);
   const warning = safety.deck_safe ? undefined : warningText(fact, safety);
   return clean({
-    kicker: `${fact.subject.name}${fact.origin.kind === 'fact' ? '' : ` · ${fact.origin.kind} field`}`,
+    kicker: `${fact.subject.name}${ORIGIN_LABEL[fact.origin.kind]}`,
     ...(value !== undefined ? { value: truncate(value, 40) } : {}),
     ...(label !== undefined ? { valueLabel: label } : {}),
-    statement: truncate(fact.statement, 260),
+    statement: truncate(fact.statement, 420),
     ...(fact.caveats.length > 0 ? { caveats: truncate(fact.caveats.slice(0, 2).join(' · '), 220) } : {}),
-    source: truncate(`Source: ${sourceLine(fact, sources)}`, 150),
+    source: truncate(`Source: ${sourceLine(fact, sources)}`, 170),
     date: factDate(fact),
     status: fact.status,
     statusLabel: STATUS_LABEL[fact.status],
@@ -100,9 +102,13 @@ export function modelCardContent(registry: Registry, modelId: string): CardConte
   });
 }
 
+/** Shortens text to at most `max` characters, at a word boundary when there is one nearby. */
 function truncate(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.7 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
 /** Every string through the font-coverage filter, so the picture never shows a missing-glyph box. */

@@ -41,10 +41,11 @@ function valueSize(value: string): number {
   return n <= 10 ? 104 : n <= 16 ? 84 : n <= 26 ? 64 : 48;
 }
 
+/** Long statements get smaller type instead of being cut: a clause must stay readable in full. */
 function statementSize(text: string, hasValue: boolean): number {
   const n = [...text].length;
-  const base = hasValue ? 32 : 44;
-  return n <= 120 ? base : n <= 180 ? base - 4 : base - 8;
+  if (!hasValue) return n <= 120 ? 44 : n <= 200 ? 36 : n <= 300 ? 30 : 26;
+  return n <= 120 ? 32 : n <= 180 ? 28 : n <= 280 ? 24 : 21;
 }
 
 export function cardTree(content: CardContent, size: CardSize): CardNode {
@@ -67,19 +68,23 @@ export function cardTree(content: CardContent, size: CardSize): CardNode {
         h('div', { display: 'flex', fontSize: px(22), color: '#475569', letterSpacing: px(1), maxWidth: px(820) }, content.kicker),
         h('div', { display: 'flex', backgroundColor: badge.bg, color: badge.fg, fontSize: px(20), fontWeight: 700, padding: `${px(6)}px ${px(16)}px`, borderRadius: px(999), letterSpacing: px(1) }, content.statusLabel),
       ),
-      content.value !== undefined &&
-        h(
-          'div',
-          { display: 'flex', flexDirection: 'column', marginTop: px(18) },
-          h('div', { display: 'flex', fontSize: px(valueSize(content.value)), fontWeight: 700, lineHeight: 1.05, letterSpacing: px(-2) }, content.value),
-          content.valueLabel !== undefined && h('div', { display: 'flex', fontSize: px(22), color: '#475569', marginTop: px(6) }, content.valueLabel),
-        ),
-      h('div', { display: 'flex', fontSize: px(statementSize(content.statement, content.value !== undefined)), lineHeight: 1.3, marginTop: px(20) }, content.statement),
-      content.caveats !== undefined && h('div', { display: 'flex', fontSize: px(20), color: '#64748b', lineHeight: 1.35, marginTop: px(14) }, content.caveats),
-      h('div', { display: 'flex', flexGrow: 1 }),
+      // The body shrinks and clips rather than pushing the source line off the card.
       h(
         'div',
-        { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', borderTop: `${px(2)}px solid #e2e8f0`, paddingTop: px(14), fontSize: px(18), color: '#475569' },
+        { display: 'flex', flexDirection: 'column', flexGrow: 1, flexShrink: 1, minHeight: 0, overflow: 'hidden' },
+        content.value !== undefined &&
+          h(
+            'div',
+            { display: 'flex', flexDirection: 'column', marginTop: px(18) },
+            h('div', { display: 'flex', fontSize: px(valueSize(content.value)), fontWeight: 700, lineHeight: 1.05, letterSpacing: px(-2) }, content.value),
+            content.valueLabel !== undefined && h('div', { display: 'flex', fontSize: px(22), color: '#475569', marginTop: px(6) }, content.valueLabel),
+          ),
+        h('div', { display: 'flex', fontSize: px(statementSize(content.statement, content.value !== undefined)), lineHeight: 1.3, marginTop: px(20) }, content.statement),
+        content.caveats !== undefined && h('div', { display: 'flex', fontSize: px(20), color: '#64748b', lineHeight: 1.35, marginTop: px(14) }, content.caveats),
+      ),
+      h(
+        'div',
+        { display: 'flex', flexShrink: 0, justifyContent: 'space-between', alignItems: 'flex-end', marginTop: px(12), borderTop: `${px(2)}px solid #e2e8f0`, paddingTop: px(14), fontSize: px(18), color: '#475569' },
         h('div', { display: 'flex', flexDirection: 'column', maxWidth: px(860) }, h('div', { display: 'flex', lineHeight: 1.3 }, content.source), h('div', { display: 'flex', marginTop: px(4) }, content.date)),
         h('div', { display: 'flex', fontWeight: 700, color: band ? band.bg : '#0f172a' }, content.footer),
       ),

@@ -3,14 +3,15 @@
  * encodes PNG with @resvg/resvg-js, and keeps a disk cache keyed by content hash so unchanged cards are not
  * redrawn. Used by `clearance card`, the site build and the bench; the pure pipeline is in ./index.ts.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
-import type { CardContent } from './content.ts';
+import type { Registry } from '../registry/index.ts';
+import { modelCardContent, type CardContent } from './content.ts';
 import { CARD_FONT_FILES, type CardFont } from './fonts.ts';
 import { cardCacheKey, sha256Hex } from './hash.ts';
 import { CARD_SIZES, type CardSize } from './layout.ts';
@@ -77,6 +78,11 @@ export interface CardRendererOptions {
   /** Cache directory, or false to always draw. Default: node_modules/.cache/clearance-cards. */
   cacheDir?: string | false;
   fonts?: CardFont[];
+  /**
+   * The worker script for renderMany. Bundlers (the Astro build) move this module away from its sibling files,
+   * so the site passes the source path; when the file is not there, cards are drawn in-process.
+   */
+  workerUrl?: URL;
 }
 
 /** A renderer with a content-hash cache: the same card content, size and toolchain give the same file. */
@@ -87,6 +93,8 @@ export async function createCardRenderer(options: CardRendererOptions = {}): Pro
   const toolchain = `${await sha256Hex(fonts.map((f) => `${f.name}:${f.weight}:${Buffer.from(f.data as Uint8Array).toString('base64')}`).join('|'))}|satori@${packageVersion('satori')}|resvg@${packageVersion('@resvg/resvg-js')}`;
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const stats: CardRendererStats = { rendered: 0, cacheHits: 0, drawMs: 0 };
+  const workerUrl = options.workerUrl ?? new URL('./render-worker.node.ts', import.meta.url);
+  const workersAvailable = workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl));
   const fileOf = (key: string) => (cacheDir ? join(cacheDir, `${key}.png`) : undefined);
   const cached = (key: string, started: number): RenderedCard | undefined => {
     const file = fileOf(key);
@@ -114,17 +122,17 @@ export async function createCardRenderer(options: CardRendererOptions = {}): Pro
       const key = await cardCacheKey(content, size, toolchain);
       return cached(key, started) ?? drawn(key, await drawCard(content, size, fonts), started);
     },
-    async renderMany(jobs, options = {}) {
+    async renderMany(jobs, manyOptions = {}) {
       const started = performance.now();
       const keys = await Promise.all(jobs.map((j) => cardCacheKey(j.content, j.size, toolchain)));
       const results: (RenderedCard | undefined)[] = keys.map((key) => cached(key, started));
       const misses = results.flatMap((r, i) => (r === undefined ? [i] : []));
-      const workers = Math.min(options.concurrency ?? availableParallelism(), Math.ceil(misses.length / 8));
+      const workers = workersAvailable ? Math.min(manyOptions.concurrency ?? availableParallelism(), Math.ceil(misses.length / 8)) : 1;
       if (workers <= 1) {
         for (const i of misses) results[i] = drawn(keys[i]!, await drawCard(jobs[i]!.content, jobs[i]!.size, fonts), performance.now());
         return results as RenderedCard[];
       }
-      await drawInWorkers(workers, misses.map((i) => ({ index: i, job: jobs[i]! })), (index, png, ms) => {
+      await drawInWorkers(workerUrl, workers, misses.map((i) => ({ index: i, job: jobs[i]! })), (index, png, ms) => {
         results[index] = drawn(keys[index]!, png, performance.now() - ms);
       });
       return results as RenderedCard[];
@@ -145,11 +153,11 @@ function writeAtomically(file: string, bytes: Uint8Array) {
 }
 
 /** Spreads card drawing over worker threads; each worker loads the fonts once. */
-async function drawInWorkers(count: number, queue: { index: number; job: CardJob }[], done: (index: number, png: Uint8Array, ms: number) => void): Promise<void> {
+async function drawInWorkers(workerUrl: URL, count: number, queue: { index: number; job: CardJob }[], done: (index: number, png: Uint8Array, ms: number) => void): Promise<void> {
   let next = 0;
   const runWorker = () =>
     new Promise<void>((resolveWorker, rejectWorker) => {
-      const worker = new Worker(new URL('./render-worker.node.ts', import.meta.url));
+      const worker = new Worker(workerUrl);
       const feed = () => {
         const item = queue[next++];
         if (item === undefined) {
@@ -174,4 +182,16 @@ function packageVersion(name: string): string {
   } catch {
     return 'unknown';
   }
+}
+
+let ogRenderer: Promise<CardRenderer> | undefined;
+
+/**
+ * The Open Graph image of a model page: a 1200×630 PNG with the model's name, license, size and context, drawn
+ * through the same cache as fact cards. For the site's model pages (`<meta property="og:image">`), e.g. from an
+ * endpoint `models/[...id].og.png.ts` whose GET returns `new Response(await modelOgImage(registry, id))`.
+ */
+export async function modelOgImage(registry: Registry, modelId: string, renderer?: CardRenderer): Promise<Uint8Array> {
+  ogRenderer ??= createCardRenderer();
+  return (await (renderer ?? (await ogRenderer)).render(modelCardContent(registry, modelId), 'og')).png;
 }

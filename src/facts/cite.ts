@@ -15,14 +15,21 @@ export function formatReference(ref: SourceRef, sources: Readonly<Record<string,
   return parts.filter((p) => p !== '').join(', ');
 }
 
-/** A short source line for a card: the first source's publisher and title, and how many more. */
-export function sourceLine(fact: FactRecord, sources: Readonly<Record<string, Source>>): string {
+/**
+ * A short source line for a card: the first source's publisher, title and (short) version, and how many more.
+ * When it is too long the title gives way, never the version: a paper's version is what makes its numbers citable.
+ */
+export function sourceLine(fact: FactRecord, sources: Readonly<Record<string, Source>>, maxChars = 140): string {
   const first = fact.sources[0];
   if (!first) return fact.evidence_against.length > 0 ? 'No source supports this claim' : 'No source';
   const s = sources[first.source];
-  const head = s ? `${s.publisher} — ${s.title}${s.version ? ` (${s.version})` : ''}` : `missing source "${first.source}"`;
-  const more = fact.sources.length - 1;
-  return more > 0 ? `${head} +${more} more` : head;
+  const more = fact.sources.length > 1 ? ` +${fact.sources.length - 1} more` : '';
+  if (!s) return `missing source "${first.source}"${more}`;
+  // A long version (a git commit) is left to the full reference.
+  const version = s.version !== undefined && s.version.length <= 48 ? ` (${s.version})` : '';
+  const budget = maxChars - s.publisher.length - version.length - more.length - 3;
+  const title = [...s.title].length <= budget ? s.title : `${[...s.title].slice(0, Math.max(12, budget - 1)).join('').trimEnd()}…`;
+  return `${s.publisher} — ${title}${version}${more}`;
 }
 
 /** The date a card shows: as-of, else the review date. */

@@ -5,7 +5,7 @@
 import { ruleUrl } from '../registry/codes.ts';
 import { formatPath, sortFindings, type Severity } from '../registry/finding.ts';
 import type { Registry } from '../registry/registry.ts';
-import { FAIL_CLOSED_RULES, type Policy } from '../registry/schema/index.ts';
+import { FAIL_CLOSED_RULES, type Policy } from '../registry/schema/policy.ts';
 import { closest } from '../registry/suggest.ts';
 import { CONFIG_CODES, isFatalCode } from './config-codes.ts';
 import { createResolver, type Resolver } from './resolve.ts';

@@ -78,7 +78,13 @@ export function parseLitellmConfig(file: string, data: unknown, locate: Locate):
     });
   });
 
+  // Model groups, plus alias names that point at a group: fallbacks may name either.
   const groups = new Set(tiers.keys());
+  for (const settingsKey of ['router_settings', 'litellm_settings'] as const) {
+    for (const [alias, target] of Object.entries(config[settingsKey]?.model_group_alias ?? {})) {
+      if (tiers.has(typeof target === 'string' ? target : target.model)) groups.add(alias);
+    }
+  }
   for (const settingsKey of ['router_settings', 'litellm_settings'] as const) {
     const settings = config[settingsKey];
     if (!settings) continue;

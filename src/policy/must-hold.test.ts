@@ -2,12 +2,19 @@
  * The cases that must hold (issue 4), on the real registry in content/. Assertions are on codes and exit
  * codes; wording is pinned by the CLI golden files.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../registry/load.ts';
 import type { Registry } from '../registry/registry.ts';
 import { testPolicy } from './__fixtures__/registry.ts';
-import { lintText } from './index.ts';
+import { lintText, parsePolicy, parseRouterConfig } from './index.ts';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020') as new (options: object) => { compile(schema: object): ValidateFunction };
+const addFormats = require('ajv-formats') as (ajv: object) => void;
 
 const TODAY = '2026-11-22';
 let registry: Registry;
@@ -109,4 +116,34 @@ describe('cases that must hold, on the real registry', () => {
 
 function loadText(relative: string): string {
   return readFileSync(new URL(relative, import.meta.url), 'utf8');
+}
+
+describe('shipped policies and router configs', () => {
+  const dir = (sub: string) => new URL(`../../content/${sub}/`, import.meta.url);
+  const files = (sub: string) => readdirSync(dir(sub)).filter((f) => f.endsWith('.yaml'));
+
+  it('every policy in content/policies is valid, by zod and by the generated JSON Schema', () => {
+    const validate = jsonSchemaValidator('policy');
+    for (const f of files('policies')) {
+      const text = readFileSync(new URL(f, dir('policies')), 'utf8');
+      expect(parsePolicy(f, text).findings).toEqual([]);
+      expect(validate(parse(text))).toBe(true);
+    }
+  });
+
+  it('every router in content/routers is valid, by zod and by the generated JSON Schema', () => {
+    const validate = jsonSchemaValidator('router-config');
+    for (const f of files('routers')) {
+      const text = readFileSync(new URL(f, dir('routers')), 'utf8');
+      expect(parseRouterConfig(f, text).findings).toEqual([]);
+      expect(validate(parse(text))).toBe(true);
+    }
+  });
+});
+
+function jsonSchemaValidator(name: string) {
+  const schema = JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
 }

@@ -1,6 +1,6 @@
 /** Clearance's tiered router format (schemas/router-config.schema.json) → tiers and routes. */
 import { ruleUrl } from '../registry/codes.ts';
-import { RouterConfigSchema, type RouterRoute } from '../registry/schema/index.ts';
+import { RouterConfigSchema, type RouterRoute } from '../registry/schema/router-config.ts';
 import type { DataPath } from '../registry/yaml-source.ts';
 import { CONFIG_CODES } from './config-codes.ts';
 import type { ConfigParseResult } from './router-config.ts';

@@ -1,6 +1,6 @@
 /** Policy files: hardened YAML → zod-validated Policy with positions for waiver findings. Pure. */
 import { ruleUrl } from '../registry/codes.ts';
-import { PolicySchema, type Policy } from '../registry/schema/index.ts';
+import { PolicySchema, type Policy } from '../registry/schema/policy.ts';
 import { parseYamlSource } from '../registry/yaml-source.ts';
 import { CONFIG_CODES } from './config-codes.ts';
 import type { LoadedPolicy, PolicyFinding } from './types.ts';
@@ -10,7 +10,7 @@ export const MAX_POLICY_BYTES = 1_000_000;
 
 export function parsePolicy(file: string, text: string): { policy?: LoadedPolicy; findings: PolicyFinding[] } {
   const source = parseYamlSource(file, text, { maxBytes: MAX_POLICY_BYTES });
-  if (source.findings.length > 0) return { findings: source.findings.map((f) => ({ ...f, path: f.path ?? '', evidence: [] })) };
+  if (source.findings.length > 0) return { findings: source.findings.map((f) => ({ ...f, hint: `${f.hint ?? ''} See ${ruleUrl(f.code)}`.trim(), path: f.path ?? '', evidence: [] })) };
   const parsed = PolicySchema.safeParse(source.data ?? undefined);
   if (!parsed.success) {
     return { findings: zodFindings('policy/invalid', file, parsed.error, source.locate, `${CONFIG_CODES['policy/invalid'].fix} See ${ruleUrl('policy/invalid')}`) };

@@ -68,6 +68,17 @@ litellm_settings:
     ]);
   });
 
+  it('treats a fallback to an alias of a model group as that group', () => {
+    const text = `model_list:\n  - model_name: chat\n    litellm_params: {model: hostco/acme/Open-7B}\n  - model_name: big\n    litellm_params: {model: hostco/acme-ai/Capped-72B}\nrouter_settings:\n  model_group_alias: {gpt-4: big}\n  fallbacks:\n    - chat: [gpt-4]\n`;
+    expect(parseRouterConfig('a.yaml', text).config!.routes.map((r) => r.role)).toEqual(['primary', 'primary']);
+  });
+
+  it('tells Azure users to set model_info.base_model', () => {
+    const findings = lintText('az.yaml', litellmOne('azure/my-gpt4o-prod'), testRegistry(), testPolicy(), '2026-11-22').findings;
+    expect(findings.map((f) => f.code)).toEqual(['registry/unknown-model']);
+    expect(findings[0]!.hint).toContain('model_info.base_model');
+  });
+
   it('refuses hostile YAML: alias bombs, duplicate keys, __proto__ and oversized files', () => {
     const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\nmodel_list: *f\n`;
     expect(parseRouterConfig('x.yaml', bomb).findings.map((f) => f.code)).toEqual(['yaml/alias-limit']);
@@ -116,3 +127,7 @@ describe('provider-prefix rules', () => {
     expect(relationship('acme-api-1')).toBe('first-party-api');
   });
 });
+
+function litellmOne(model: string): string {
+  return `model_list:\n  - model_name: chat\n    litellm_params:\n      model: ${model}\n`;
+}

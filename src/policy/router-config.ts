@@ -21,7 +21,7 @@ export interface ConfigParseResult {
 export function parseRouterConfig(file: string, text: string): ConfigParseResult {
   const source = parseYamlSource(file, text, { maxBytes: MAX_CONFIG_BYTES });
   if (source.findings.length > 0) {
-    return { findings: source.findings.map((f) => ({ ...f, path: f.path ?? '', evidence: [] })) };
+    return { findings: source.findings.map((f) => ({ ...f, hint: `${f.hint ?? ''} See ${ruleUrl(f.code)}`.trim(), path: f.path ?? '', evidence: [] })) };
   }
   const data = source.data;
   const isMap = typeof data === 'object' && data !== null && !Array.isArray(data);

@@ -178,3 +178,39 @@ describe('DeepSeek, Qwen, Kimi, gpt-oss, Phi and Granite license traps', () => {
     expect(index.get('ollama/qwen2.5:3b')).toBe('alibaba/qwen2.5-3b-instruct');
   });
 });
+
+describe('content gaps closed in issue 3 (verified against the cited sources)', () => {
+  it('Mistral Large 3 carries a DeepSeek-V3-style MLA + MoE architecture, so GPU sizing can run', () => {
+    const arch = model('mistral/mistral-large-3').architecture;
+    expect(arch).toMatchObject({ params_total_b: 675, params_active_b: 41, layers: 61, hidden_size: 7168, native_precision: 'fp8' });
+    expect(arch?.attention).toEqual({ kind: 'mla', heads: 128, kv_lora_rank: 512, q_lora_rank: 1536, qk_rope_head_dim: 64, qk_nope_head_dim: 128, v_head_dim: 128 });
+    expect(arch?.moe).toMatchObject({ experts_total: 128, experts_active: 4, experts_shared: 1, moe_layers: 58, expert_intermediate_size: 4096 });
+    // Mistral's own deployment statement is kept as a deck fact with its vendor source.
+    expect(registry.facts['mistral-large-3-single-node']).toMatchObject({ status: 'verified', subject: { kind: 'model', id: 'mistral/mistral-large-3' } });
+  });
+
+  it('Ollama tags resolve to the checkpoint they pull, and ambiguous family tags resolve to nothing', () => {
+    const index = aliasIndex(registry);
+    expect(index.get('ollama/deepseek-r1:70b')).toBe('deepseek/deepseek-r1-distill-llama-70b');
+    expect(index.get('ollama/deepseek-r1:32b')).toBe('deepseek/deepseek-r1-distill-qwen-32b');
+    expect(index.get('ollama/llama3.3')).toBe('meta/llama-3.3-70b-instruct');
+    expect(index.get('ollama/gemma3:27b')).toBe('google/gemma-3-27b-it');
+    // Bare deepseek-r1 is a 7B distill and :671b now pulls R1-0528: neither is a checkpoint in the registry.
+    expect(index.get('ollama/deepseek-r1')).toBeUndefined();
+    expect(index.get('ollama/deepseek-r1:671b')).toBeUndefined();
+    expect(index.get('ollama/gemma3')).toBeUndefined();
+  });
+
+  it("Cohere's CC-BY-NC addendum restricts commercial synthetic data from the weights' outputs", () => {
+    const l = license(model('cohere/command-a-03-2025').license);
+    expect(l.commercial_use).toMatchObject({ value: 'forbidden', status: 'verified' });
+    expect(l.output_training.value).toBe('restricted');
+  });
+
+  it('DeepSeek V4 licenses record the Apache-2.0 claim as a dispute on both checkpoints, not on one', () => {
+    for (const id of ['deepseek/deepseek-v4-pro', 'deepseek/deepseek-v4-flash']) {
+      expect(model(id).license).toBe('mit');
+      expect(model(id).citations.license?.status).toBe('disputed');
+    }
+  });
+});

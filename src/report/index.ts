@@ -19,3 +19,4 @@ export const FORMATS: Readonly<Record<string, (result: LintResult) => string>> =
 export { buildResult, countsLine, type LintResult, type LintSummary, type LintedRoute } from './result.ts';
 export { lintCodes, type CodeInfo } from './codes.ts';
 export { formatText, formatJson, formatSarif, formatJunit, formatGithub, formatMarkdown };
+export { toCycloneDx, type BomOptions, type BomResult } from './cyclonedx.ts';

@@ -11,7 +11,8 @@ const notes = defineCollection({
   schema: z.strictObject({
     title: z.string().min(1),
     description: z.string().min(1).describe('One sentence for lists, search results and the meta description.'),
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated is YYYY-MM-DD'),
+    // YAML reads an unquoted 2026-11-22 as a date; either spelling ends up as "YYYY-MM-DD".
+    updated: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated is YYYY-MM-DD'), z.date().transform((d) => d.toISOString().slice(0, 10))]),
     order: z.number().int().optional().describe('Position in the notes list (lower first).'),
   }),
 });

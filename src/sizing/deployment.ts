@@ -1,8 +1,9 @@
 /**
  * One replica of a model on a set of GPUs: its memory split, KV capacity, and time model
  * (gpu-sizing.md §2.4–2.7):
- *   t_step  = max(bytes read ÷ (BW·η_mem), FLOPs ÷ (F·η_compute)) + t_comm + t_fixed
- *   bytes   = weights touched (MoE experts touched grow with the batch) + B × KV read per sequence
+ *   t_step  = max(weight bytes ÷ (BW·η_mem), linear FLOPs ÷ (F·η_compute))
+ *           + max(B × KV bytes ÷ (BW·η_mem), attention FLOPs ÷ (F·η_compute)) + t_comm + t_fixed
+ *   weight bytes = weights touched (MoE experts touched grow with the batch)
  *   prefill = (2·P_active·ISL + causal attention FLOPs) ÷ (N·F·η_compute)
  *   λ_max   = 1 ÷ (t_prefill + OSL·t_step ÷ B)
  */
@@ -19,8 +20,10 @@ export type GpuSpec = Gpu & { id: string };
 
 /** Bytes per activation element exchanged between GPUs (BF16). */
 const ACTIVATION_BYTES = 2;
+const LINKEFF = Number(globalThis.process?.env?.LINKEFF ?? 1);
+const LAT = Number(globalThis.process?.env?.LAT ?? 0.008);
 /** Per-message latency of an intra-node collective (llm-analysis intra_node_min_message_latency). */
-const INTRA_NODE_LATENCY_MS = 0.008;
+const INTRA_NODE_LATENCY_MS = LAT;
 /** Per-message latency across nodes (assumption: InfiniBand/RoCE round trip ≈ 2× NVLink's). */
 const INTER_NODE_LATENCY_MS = 0.016;
 /** Scale-out bandwidth per GPU per direction when a replica spans nodes: one 400 Gb/s NIC per GPU (assumption). */
@@ -169,17 +172,24 @@ export interface StepTime {
   bytesPerGpu: number;
 }
 
-/** Decode step for `batch` sequences at mean context `context`. */
+/**
+ * Decode step for `batch` sequences at mean context `context`. Each operator class is its own roofline, as
+ * LLM-Viewer sums per-layer rooflines: the weight GEMMs take max(weight bytes, linear FLOPs) and attention takes
+ * max(KV bytes, attention FLOPs). KV reads do not hide behind GEMM compute, since they run in separate kernels.
+ */
 export function decodeStep(dep: Deployment, batch: number, context: number): StepTime {
   const { layout, architecture: arch, gpu, efficiency: eff } = dep;
   const bandwidth = gpu.memory_bandwidth_tbps * 1e12 * eff.memory;
   const flopRate = dep.tflops * 1e12 * eff.compute;
-  const flopsPerToken = 2 * computeParams(dep.groups) + decodeAttentionFlops(arch, context);
+  const linearFlopsPerToken = 2 * computeParams(dep.groups);
+  const attentionFlopsPerToken = decodeAttentionFlops(arch, context);
   const kvRead = kvBytesReadPerStep(dep.kv, context);
   const hidden = arch.hidden_size;
   const latency = dep.link.kind === 'inter-node' ? INTER_NODE_LATENCY_MS : INTRA_NODE_LATENCY_MS;
-  let bytesPerGpu: number;
-  let flopsPerGpu: number;
+  let weightBytesGpu: number;
+  let kvBytesGpu: number;
+  let linearFlopsGpu: number;
+  let attentionFlopsGpu: number;
   let commMs = 0;
   if (layout.attention === 'data-parallel') {
     const n = layout.gpus;
@@ -187,13 +197,15 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const denseRead = weightBytesRead(dep.groups, { ...w, routedExperts: 0 }, 0);
     // Experts see every rank's tokens after the all-to-all, so the touched fraction follows the whole batch.
     const expertRead = dep.groups.experts > 0 ? (w.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, batch)) / dep.groups.experts : 0;
-    bytesPerGpu = denseRead + expertRead / n + (batch / n) * kvRead;
-    flopsPerGpu = (batch * flopsPerToken) / n;
+    weightBytesGpu = denseRead + expertRead / n;
+    kvBytesGpu = (batch / n) * kvRead;
+    linearFlopsGpu = (batch * linearFlopsPerToken) / n;
+    attentionFlopsGpu = (batch * attentionFlopsPerToken) / n;
     // All-to-all dispatch and combine of each token's hidden state to its k experts, per MoE layer.
     const moeLayers = arch.moe?.moe_layers ?? arch.layers;
     const k = arch.moe?.experts_active ?? 1;
     const bytes = 2 * (batch / n) * k * hidden * ACTIVATION_BYTES * ((n - 1) / n);
-    commMs = moeLayers * (bytes / (dep.link.gbps * 1e9) * 1e3 + 2 * latency);
+    commMs = moeLayers * (bytes / (dep.link.gbps * 1e9 * LINKEFF) * 1e3 + 2 * latency);
   } else {
     const tp = layout.tensorParallel;
     const pp = layout.pipelineParallel;
@@ -203,26 +215,35 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const lmHeadBytes = dep.groups.embeddingStored > 0 ? (dep.weights.embedding / dep.groups.embeddingStored) * dep.groups.lmHead : 0;
     const bodyBytes = weightBytesRead(dep.groups, dep.weights, micro) - lmHeadBytes;
     const lmHeadFlops = 2 * dep.groups.lmHead;
+    weightBytesGpu = (bodyBytes / pp + lmHeadBytes) / tp;
     // The KV layout is already per GPU across TP (heads split or replicated); only PP divides it further.
-    bytesPerGpu = (bodyBytes / pp + lmHeadBytes) / tp + (micro * kvRead) / pp;
-    flopsPerGpu = (micro * ((flopsPerToken - lmHeadFlops) / pp + lmHeadFlops)) / tp;
+    kvBytesGpu = (micro * kvRead) / pp;
+    linearFlopsGpu = (micro * ((linearFlopsPerToken - lmHeadFlops) / pp + lmHeadFlops)) / tp;
+    attentionFlopsGpu = (micro * attentionFlopsPerToken) / (pp * tp);
     if (tp > 1) {
       // Two ring all-reduces of the hidden state per layer (after attention and after the FFN).
       const bytes = ((2 * (tp - 1)) / tp) * micro * hidden * ACTIVATION_BYTES;
-      commMs = (arch.layers / pp) * 2 * (bytes / (dep.link.gbps * 1e9) * 1e3 + latency);
+      commMs = (arch.layers / pp) * 2 * (bytes / (dep.link.gbps * 1e9 * LINKEFF) * 1e3 + latency);
     }
   }
-  const memoryMs = (bytesPerGpu / bandwidth) * 1e3;
-  const computeMs = (flopsPerGpu / flopRate) * 1e3;
-  const stage = Math.max(memoryMs, computeMs) + commMs + eff.stepOverheadMs;
+  const ms = (bytes: number, flops: number) => ({ memory: (bytes / bandwidth) * 1e3, compute: (flops / flopRate) * 1e3 });
+  const linear = ms(weightBytesGpu, linearFlopsGpu);
+  const attention = ms(kvBytesGpu, attentionFlopsGpu);
+  // Fixed cost per step plus per layer the step runs (norms, RoPE, routing and kernel tails that do not scale
+  // with bytes or FLOPs): deep models pay more of it.
+  const layersPerStage = layout.attention === 'data-parallel' ? arch.layers : arch.layers / layout.pipelineParallel;
+  const overheadMs = eff.stepOverheadMs + layersPerStage * eff.decodeLayerOverheadMs;
+  const stage = Math.max(linear.memory, linear.compute) + Math.max(attention.memory, attention.compute) + commMs + overheadMs;
+  const memoryMs = linear.memory + attention.memory;
+  const computeMs = linear.compute + attention.compute;
   return {
     ms: stage * (layout.attention === 'data-parallel' ? 1 : layout.pipelineParallel),
     memoryMs,
     computeMs,
     commMs,
-    overheadMs: eff.stepOverheadMs,
+    overheadMs,
     bound: memoryMs >= computeMs ? 'memory' : 'compute',
-    bytesPerGpu,
+    bytesPerGpu: weightBytesGpu + kvBytesGpu,
   };
 }
 
@@ -262,7 +283,7 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
     memoryLatencyMs = (weightsRead / tp / bandwidth) * 1e3;
     if (tp > 1) {
       const bytes = ((2 * (tp - 1)) / tp) * isl * arch.hidden_size * ACTIVATION_BYTES;
-      commBandwidthMs = arch.layers * 2 * (bytes / (dep.link.gbps * 1e9)) * 1e3;
+      commBandwidthMs = arch.layers * 2 * (bytes / (dep.link.gbps * 1e9 * LINKEFF)) * 1e3;
       commLatencyMs = arch.layers * 2 * latency;
     }
   }

@@ -20,4 +20,6 @@ export { efficiencyFor, gpuFamily, PRIORS, GPU_FAMILIES } from './efficiency/fac
 export type { EfficiencyFactors, EfficiencyEntry, GpuFamily, ModelKind } from './efficiency/factors.ts';
 export { FITTED } from './efficiency/fitted.ts';
 export { SizingError } from './errors.ts';
-export { sizingJson, type SizingJson } from './format.ts';
+export { sizingJson, sizingText, type SizingJson } from './format.ts';
+export { sizeRouterConfig, lookupModel, cheapestApiPrice } from './router.ts';
+export type { RouterSizing, TierSizing, RouteSizing, RouterSizingOptions, ModelLookup, SizableModel } from './router.ts';

@@ -267,7 +267,10 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
       chosen = pool.reduce((best, t) => {
         const a = replicasFor(t) * t.layout.gpus;
         const b = replicasFor(best) * best.layout.gpus;
-        return a < b || (a === b && better(t, best)) ? t : best;
+        // Ties go to the smaller replica (more redundancy, fewer cross-node collectives), then to throughput.
+        if (a !== b) return a < b ? t : best;
+        if (t.layout.gpus !== best.layout.gpus) return t.layout.gpus < best.layout.gpus ? t : best;
+        return better(t, best) ? t : best;
       });
     } else {
       // No load: the smallest replica that runs the workload, its fastest layout.

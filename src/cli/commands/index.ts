@@ -2,8 +2,10 @@
 import type { Io } from '../io.ts';
 import { command as validate } from './validate.ts';
 import { command as lint } from './lint.ts';
+import { command as bom } from './bom.ts';
 import { command as facts } from './facts.ts';
 import { command as card } from './card.ts';
+import { command as size } from './size.ts';
 
 export interface Command {
   /** One line for `clearance --help`. */
@@ -14,8 +16,10 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate,
   lint,
+  bom,
   facts,
   card,
+  size,
 };
 
 export function usage(): string {

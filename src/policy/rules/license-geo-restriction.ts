@@ -22,7 +22,7 @@ export const rule: Rule = {
         if (exclusion.applies_to === 'multimodal-models' && !multimodal) return;
         const subject = `license ${terms.licenseId} · geo_exclusions[${i}] (${exclusion.in_document})`;
         const evidence = claimEvidence(ctx.registry, subject, exclusion);
-        const exempt = exclusion.exempt ? ` Exempt: ${exclusion.exempt}.` : '';
+        const exempt = exclusion.exempt ? ` Exempt: ${exclusion.exempt.replace(/\.$/, '')}.` : '';
         const where = `${modelLabel(ctx)} ${servedBy(ctx)}: ${licenseLabel(terms)}`;
         const scope = exclusion.applies_to === 'multimodal-models' ? ' for multimodal models' : '';
         if (exclusion.basis === 'location') {

@@ -14,7 +14,13 @@ export const rule: Rule = {
     if (ctx.resolution.kind !== 'unknown') return [];
     const { suggestions } = ctx.resolution;
     const didYouMean = suggestions.length > 0 ? ` (did you mean ${suggestions.join(' or ')}?)` : '';
-    return [{ message: `"${ctx.route.spec}" is not a model the registry knows${didYouMean}` }];
+    const azure = (ctx.route.prefix === 'azure' || ctx.route.prefix === 'azure_ai') && ctx.route.baseModel === undefined;
+    return [
+      {
+        message: `"${ctx.route.spec}" is not a model the registry knows${didYouMean}`,
+        ...(azure ? { hint: 'An Azure deployment name is yours, not the model’s: set model_info.base_model to the model behind it (e.g. azure/gpt-4o).' } : {}),
+      },
+    ];
   },
   checkRoute(ctx) {
     const out = [];

@@ -42,6 +42,8 @@ export interface EfficiencyFactors {
    * so short prompts pay ten to twenty launches per layer. Fitted once across all groups.
    */
   prefillLaunchMsPerLayer: number;
+  /** Fixed time per layer of every decode step, ms (kernels that do not scale with bytes or FLOPs). Fitted once across all groups. */
+  decodeLayerOverheadMs: number;
 }
 
 /** Factors with where they come from and how far to trust them. */
@@ -71,6 +73,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     compute: 0.45,
     stepOverheadMs: 1,
     prefillLaunchMsPerLayer: 0.1,
+    decodeLayerOverheadMs: 0,
     errorBand: { low: -0.4, high: 0.4 },
     rationale:
       'No measurement on this GPU family: literature priors. Batch-1 decode MBU 0.45–0.75, dense serving at ≈0.55 of the roofline, prefill MFU 0.33–0.61; the band is widened to ±40% because the family is unmeasured.',
@@ -83,6 +86,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     compute: 0.35,
     stepOverheadMs: 1,
     prefillLaunchMsPerLayer: 0.1,
+    decodeLayerOverheadMs: 0,
     errorBand: { low: -0.5, high: 0.5 },
     rationale:
       'No measurement on this GPU family: MoE models reach only 0.20–0.32 of the roofline on 8 GPUs (EP all-to-all, load imbalance, small per-expert GEMMs); band ±50%.',
@@ -102,6 +106,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       compute: fitted.compute,
       stepOverheadMs: fitted.stepOverheadMs,
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
+      decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
       points: fitted.points,
       errorBand: fitted.errorBand,
       rationale: `Fitted on ${fitted.points} published measurements of ${kind} models on ${family} GPUs (${FITTED.method}).`,
@@ -119,6 +124,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       compute: pooled.compute,
       stepOverheadMs: pooled.stepOverheadMs,
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
+      decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
       points: pooled.points,
       // Another family's software and memory system: widen the fitted band to at least the prior's.
       errorBand: { low: Math.min(pooled.errorBand.low, prior.errorBand.low), high: Math.max(pooled.errorBand.high, prior.errorBand.high) },
@@ -126,5 +132,5 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       sources: pooled.sources,
     };
   }
-  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
+  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
 }

@@ -54,7 +54,7 @@ export function fitFactors<P extends FitPoint>(points: P[], predict: Predict<P>,
     for (const memory of memories)
       for (const compute of computes)
         for (const stepOverheadMs of overheads) {
-          const f = { memory, compute, stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer };
+          const f = { ...prior, memory, compute, stepOverheadMs };
           const l = loss(points, predict, f, prior);
           if (l < bestLoss) {
             bestLoss = l;
@@ -111,36 +111,40 @@ function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all
   };
 }
 
-/** Prefill launch costs per layer tried, ms. */
+/** Shared per-layer costs tried, ms: prefill launches, and decode overhead per layer. */
 const LAUNCH_MS_PER_LAYER = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
+const DECODE_MS_PER_LAYER = [0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1];
 
 /**
- * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The prefill launch
- * cost per layer is shared by all groups: it is chosen to minimise the total squared log error.
+ * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The per-layer costs
+ * are shared by all groups: they are chosen to minimise the total squared log error over every point.
  */
 export function fitEfficiency<P extends FitPoint>(
   points: P[],
   predict: Predict<P>,
   priors: Record<ModelKind, EfficiencyFactors>,
-): { prefillLaunchMsPerLayer: number; groups: FittedGroup[]; pooled: FittedGroup[] } {
-  let best: { total: number; launch: number; fits: Map<string, EfficiencyFactors> } | undefined;
+): { prefillLaunchMsPerLayer: number; decodeLayerOverheadMs: number; groups: FittedGroup[]; pooled: FittedGroup[] } {
+  let best: { total: number; shared: Pick<EfficiencyFactors, 'prefillLaunchMsPerLayer' | 'decodeLayerOverheadMs'>; fits: Map<string, EfficiencyFactors> } | undefined;
   const key = (kind: string, family: string) => `${kind}/${family}`;
-  for (const launch of LAUNCH_MS_PER_LAYER) {
-    const fits = new Map<string, EfficiencyFactors>();
-    let total = 0;
-    for (const kind of ['dense', 'moe'] as const) {
-      const ofKind = points.filter((p) => p.kind === kind);
-      const prior = { ...priors[kind], prefillLaunchMsPerLayer: launch };
-      for (const family of new Set(ofKind.map((p) => p.family))) {
-        const group = ofKind.filter((p) => p.family === family);
-        const f = fitFactors(group, predict, prior);
-        fits.set(key(kind, family), f);
-        total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
+  for (const prefillLaunchMsPerLayer of LAUNCH_MS_PER_LAYER) {
+    for (const decodeLayerOverheadMs of DECODE_MS_PER_LAYER) {
+      const shared = { prefillLaunchMsPerLayer, decodeLayerOverheadMs };
+      const fits = new Map<string, EfficiencyFactors>();
+      let total = 0;
+      for (const kind of ['dense', 'moe'] as const) {
+        const ofKind = points.filter((p) => p.kind === kind);
+        const prior = { ...priors[kind], ...shared };
+        for (const family of new Set(ofKind.map((p) => p.family))) {
+          const group = ofKind.filter((p) => p.family === family);
+          const f = fitFactors(group, predict, prior);
+          fits.set(key(kind, family), f);
+          total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
+        }
       }
+      if (!best || total < best.total) best = { total, shared, fits };
     }
-    if (!best || total < best.total) best = { total, launch, fits };
   }
-  const launch = best?.launch ?? priors.dense.prefillLaunchMsPerLayer;
+  const shared = best!.shared;
   const groups: FittedGroup[] = [];
   const pooled: FittedGroup[] = [];
   for (const kind of ['dense', 'moe'] as const) {
@@ -150,8 +154,7 @@ export function fitEfficiency<P extends FitPoint>(
       const group = ofKind.filter((p) => p.family === family);
       groups.push(summarise(kind, family, group, predict, best!.fits.get(key(kind, family))!));
     }
-    const prior = { ...priors[kind], prefillLaunchMsPerLayer: launch };
-    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, prior)));
+    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, { ...priors[kind], ...shared })));
   }
-  return { prefillLaunchMsPerLayer: launch, groups, pooled };
+  return { ...shared, groups, pooled };
 }

@@ -24,6 +24,8 @@ export interface FittedEfficiency {
   method: string;
   /** Prefill kernel-launch time per layer, ms, fitted across all groups. */
   prefillLaunchMsPerLayer: number;
+  /** Decode overhead per layer, ms, fitted across all groups. */
+  decodeLayerOverheadMs: number;
   groups: FittedGroup[];
   /** Per model kind, fitted over all families: the fallback for unmeasured families. */
   pooled: FittedGroup[];

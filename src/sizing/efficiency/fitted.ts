@@ -10,21 +10,22 @@ export const FITTED: FittedEfficiency = {
     "points": 60
   },
   "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; prefill launch cost per layer shared across groups",
-  "prefillLaunchMsPerLayer": 0.2,
+  "prefillLaunchMsPerLayer": 0.25,
+  "decodeLayerOverheadMs": 0.075,
   "groups": [
     {
       "kind": "dense",
       "family": "ada",
       "memory": 0.55,
-      "compute": 0.58,
+      "compute": 0.6,
       "stepOverheadMs": 1,
       "points": 1,
       "errorBand": {
         "low": -0.4,
         "high": 0.4
       },
-      "medianAbsError": 0.009,
-      "worstAbsError": 0.009,
+      "medianAbsError": 0.001,
+      "worstAbsError": 0.001,
       "sources": [
         "trt05-ttft-llama70b-fp8-h100-tp4#L40S_FP8_LLaMA7B_isl2048_ms"
       ]
@@ -32,16 +33,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "ampere",
-      "memory": 0.77,
+      "memory": 0.89,
       "compute": 0.7,
-      "stepOverheadMs": 1.5,
+      "stepOverheadMs": 0.5,
       "points": 7,
       "errorBand": {
         "low": -0.2,
         "high": 0.2
       },
-      "medianAbsError": 0.069,
-      "worstAbsError": 0.111,
+      "medianAbsError": 0.04,
+      "worstAbsError": 0.127,
       "sources": [
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl2048_ttft_ms",
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl128_ttft_ms",
@@ -55,16 +56,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell",
-      "memory": 0.5,
-      "compute": 0.34,
-      "stepOverheadMs": 2,
+      "memory": 0.69,
+      "compute": 0.36,
+      "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
         "low": -0.2,
         "high": 0.2
       },
-      "medianAbsError": 0.118,
-      "worstAbsError": 0.239,
+      "medianAbsError": 0.025,
+      "worstAbsError": 0.051,
       "sources": [
         "trt10-b200-llama3.3-70b-fp4-1000-1000",
         "trt10-b200-llama3.3-70b-fp4-1000-1000#128/2048",
@@ -77,16 +78,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell-gddr",
-      "memory": 0.9,
-      "compute": 0.24,
-      "stepOverheadMs": 4.5,
+      "memory": 0.87,
+      "compute": 0.36,
+      "stepOverheadMs": 5,
       "points": 5,
       "errorBand": {
-        "low": -0.232,
+        "low": -0.25,
         "high": 0.2
       },
-      "medianAbsError": 0.106,
-      "worstAbsError": 0.301,
+      "medianAbsError": 0.087,
+      "worstAbsError": 0.333,
       "sources": [
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000",
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000#1 GPU 2048/2048",
@@ -98,16 +99,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "hopper",
-      "memory": 0.65,
+      "memory": 0.87,
       "compute": 0.53,
-      "stepOverheadMs": 1,
+      "stepOverheadMs": 0,
       "points": 30,
       "errorBand": {
-        "low": -0.227,
-        "high": 0.169
+        "low": -0.169,
+        "high": 0.15
       },
-      "medianAbsError": 0.06,
-      "worstAbsError": 0.294,
+      "medianAbsError": 0.041,
+      "worstAbsError": 0.203,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -144,16 +145,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "blackwell",
-      "memory": 0.31,
+      "memory": 0.38,
       "compute": 0.15,
-      "stepOverheadMs": 0.5,
+      "stepOverheadMs": 1.5,
       "points": 4,
       "errorBand": {
-        "low": -0.387,
-        "high": 0.321
+        "low": -0.278,
+        "high": 0.2
       },
-      "medianAbsError": 0.143,
-      "worstAbsError": 0.631,
+      "medianAbsError": 0.113,
+      "worstAbsError": 0.386,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
         "trt10-h200-llama4-maverick-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
@@ -164,16 +165,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "blackwell-gddr",
-      "memory": 0.58,
-      "compute": 0.38,
-      "stepOverheadMs": 1,
+      "memory": 0.61,
+      "compute": 0.37,
+      "stepOverheadMs": 0.5,
       "points": 1,
       "errorBand": {
         "low": -0.5,
         "high": 0.5
       },
-      "medianAbsError": 0.01,
-      "worstAbsError": 0.01,
+      "medianAbsError": 0.007,
+      "worstAbsError": 0.007,
       "sources": [
         "trt10-b200-qwen3-30b-a3b-fp4-1000-1000#RTX PRO 6000 1 GPU FP4 1000/1000"
       ]
@@ -182,15 +183,15 @@ export const FITTED: FittedEfficiency = {
       "kind": "moe",
       "family": "hopper",
       "memory": 0.37,
-      "compute": 0.15,
+      "compute": 0.2,
       "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
-        "low": -0.2,
-        "high": 0.227
+        "low": -0.204,
+        "high": 0.202
       },
-      "medianAbsError": 0.113,
-      "worstAbsError": 0.241,
+      "medianAbsError": 0.059,
+      "worstAbsError": 0.257,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
@@ -205,16 +206,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "all",
-      "memory": 0.62,
-      "compute": 0.54,
-      "stepOverheadMs": 1.5,
+      "memory": 0.74,
+      "compute": 0.55,
+      "stepOverheadMs": 0.5,
       "points": 49,
       "errorBand": {
-        "low": -0.41,
-        "high": 0.23
+        "low": -0.487,
+        "high": 0.184
       },
-      "medianAbsError": 0.116,
-      "worstAbsError": 0.695,
+      "medianAbsError": 0.109,
+      "worstAbsError": 0.949,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -270,16 +271,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "all",
-      "memory": 0.38,
-      "compute": 0.15,
-      "stepOverheadMs": 2.5,
+      "memory": 0.45,
+      "compute": 0.16,
+      "stepOverheadMs": 2,
       "points": 11,
       "errorBand": {
-        "low": -0.441,
-        "high": 0.638
+        "low": -0.336,
+        "high": 0.447
       },
-      "medianAbsError": 0.123,
-      "worstAbsError": 0.788,
+      "medianAbsError": 0.124,
+      "worstAbsError": 0.505,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",

@@ -13,6 +13,7 @@ export function fitCalibration(calibration: ResolvedCalibration, predict: Predic
     method:
       'per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; prefill launch cost per layer shared across groups',
     prefillLaunchMsPerLayer: fit.prefillLaunchMsPerLayer,
+    decodeLayerOverheadMs: fit.decodeLayerOverheadMs,
     groups: fit.groups,
     pooled: fit.pooled,
   };

@@ -1,0 +1,192 @@
+/**
+ * End-to-end tests of the built site in headless Chromium, served from dist/ on an ephemeral localhost port.
+ * Expectations come from the registry itself, so the tests follow the content as it grows.
+ * Every page load is checked for requests leaving localhost and for console errors (CSP violations included).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../src/registry/load.ts';
+import type { Registry } from '../src/registry/index.ts';
+import { modelRow, modelRows } from '../src/site/lib/model-row.ts';
+import { screenshot, startHarness, type Harness } from './browser.ts';
+import { SITE_DIR } from './global-setup.ts';
+
+let h: Harness;
+let registry: Registry;
+
+beforeAll(async () => {
+  registry = loadRegistry('content').registry;
+  h = await startHarness(SITE_DIR);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(path: string, options?: { javaScriptEnabled?: boolean; width?: number }): Promise<Page> {
+  const page = await h.newPage(options);
+  const response = await page.goto(`${h.server.url}${path}`);
+  expect(response?.status(), `GET ${path}`).toBe(200);
+  return page;
+}
+
+/** Model ids governed by a license whose SPDX id starts with CC-BY-NC. */
+function ccByNcModels(): string[] {
+  return Object.entries(registry.models)
+    .filter(([, m]) => [m.license, m.api_terms].some((l) => l && registry.licenses[l]?.spdx.startsWith('CC-BY-NC')))
+    .map(([id]) => id)
+    .sort();
+}
+
+async function resultPaths(page: Page): Promise<string[]> {
+  await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+  return (await page.locator('ol.search-results h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
+}
+
+describe('pages', () => {
+  it('serves the main pages with a strict CSP and no inline scripts', async () => {
+    for (const [name, path] of [
+      ['home', '/'],
+      ['models', '/models/'],
+      ['licenses', '/licenses/'],
+      ['providers', '/providers/'],
+      ['gpus', '/gpus/'],
+      ['rules', '/rules/'],
+      ['notes', '/notes/'],
+    ] as const) {
+      const page = await open(path);
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(await page.locator('script:not([src])').count()).toBe(0);
+      await screenshot(page, name);
+      await page.close();
+    }
+  });
+
+  it('shows a model card with license traps and footnoted sources', async () => {
+    const id = 'meta/llama-4-maverick-17b-128e-instruct';
+    expect(registry.models[id], 'the registry has Llama 4 Maverick').toBeDefined();
+    const page = await open(`/models/${id}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe(registry.models[id]!.name);
+    const traps = page.locator('section:has(#traps) li');
+    expect(await traps.count()).toBeGreaterThan(0);
+    expect((await traps.allInnerTexts()).join(' ')).toMatch(/European Union|EU/);
+    // Every footnote marker points at an entry of the source list, and entries link to their documents.
+    const markers = await page.locator('sup.fn a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    expect(markers.length).toBeGreaterThan(5);
+    for (const href of new Set(markers)) expect(await page.locator(`li${href}`).count(), `${href} exists`).toBe(1);
+    expect(await page.locator('#fn-1 a[href^="http"]').count()).toBe(1);
+    expect(await page.locator('.badge.status-verified').count()).toBeGreaterThan(0);
+    await screenshot(page, 'model-card');
+  });
+
+  it('prints a model card without the site chrome', async () => {
+    const page = await open('/models/meta/llama-3.3-70b-instruct/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+  });
+
+  it('works without JavaScript: the models table is complete and links to every card', async () => {
+    const page = await open('/models/', { javaScriptEnabled: false });
+    expect(await page.locator('table.models tbody tr').count()).toBe(Object.keys(registry.models).length);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    const card = await open(`/models/${Object.keys(registry.models)[0]}/`, { javaScriptEnabled: false });
+    expect(await card.locator('#glance').count()).toBe(1);
+  });
+
+  it('filters and sorts the models table with JavaScript', async () => {
+    const page = await open('/models/');
+    const rows = page.locator('table.models tbody tr:not([hidden])');
+    const all = await rows.count();
+    await page.selectOption('#f-commercial', 'forbidden');
+    const forbidden = modelRows(registry).filter((r) => r.commercialUse === 'forbidden').length;
+    await expect.poll(() => rows.count()).toBe(forbidden);
+    expect(forbidden).toBeLessThan(all);
+    expect(page.url()).toContain('commercial=forbidden');
+    await page.selectOption('#f-commercial', '');
+    await page.locator('th[data-key="context"] button').click();
+    await expect.poll(() => rows.count()).toBe(all);
+    const contexts = await page.locator('table.models tbody tr td:nth-child(11)').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.sort ?? ''));
+    const numbers = contexts.filter((c) => c !== '').map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});
+
+describe('search', () => {
+  it('finds the models under a license term', async () => {
+    const expected = ccByNcModels();
+    expect(expected.length).toBeGreaterThan(0);
+    const page = await open('/search/?q=CC-BY-NC');
+    const paths = await resultPaths(page);
+    for (const id of expected) expect(paths).toContain(`/models/${id}/`);
+    // Excerpts highlight the term.
+    expect(await page.locator('ol.search-results mark').count()).toBeGreaterThan(0);
+    await screenshot(page, 'search');
+  });
+
+  it('narrows results with filters', async () => {
+    const page = await open('/search/?q=license');
+    const before = await resultPaths(page);
+    await page.locator('.search-filters input[name="commercial use"][value="Forbidden"]').check();
+    await expect.poll(async () => (await page.locator('.search-status').innerText()).match(/^(\d+)/)?.[1]).not.toBe(String(before.length));
+    const after = await resultPaths(page);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
+    for (const path of after.filter((p) => p.startsWith('/models/'))) {
+      expect(modelRow(registry, path.slice('/models/'.length, -1)).commercialUse).toBe('forbidden');
+    }
+    expect(page.url()).toContain('f=commercial+use%3AForbidden');
+  });
+});
+
+describe('compare', () => {
+  it('compares the models named in its URL', async () => {
+    const ids = ['meta/llama-3.3-70b-instruct', 'alibaba/qwen3-32b'];
+    for (const id of ids) expect(registry.models[id], id).toBeDefined();
+    const page = await open(`/compare/?models=${ids.join(',')}`);
+    const heads = page.locator('table.compare thead th a');
+    await heads.first().waitFor();
+    expect(await heads.allInnerTexts()).toEqual(ids.map((id) => registry.models[id]!.name));
+    expect(await page.locator('table.compare tbody tr').count()).toBeGreaterThan(10);
+    expect(await page.locator('#cmp-1').inputValue()).toBe(ids[0]);
+    await screenshot(page, 'compare');
+  });
+});
+
+describe('policy playground', () => {
+  it('flags a CC-BY-NC model in a pasted LiteLLM config', async () => {
+    const id = ccByNcModels().find((m) => registry.models[m]!.kind === 'open-weights')!;
+    const repo = registry.models[id]!.weights!.repo;
+    const config = ['model_list:', '  - model_name: answers', '    litellm_params:', `      model: hosted_vllm/${repo}`, '      api_base: http://gpu-box:8000/v1', ''].join('\n');
+    const page = await open('/playground/');
+    await page.locator('textarea[name=config]').fill(config);
+    await page.locator('cl-playground button[type=submit]').click();
+    const finding = page.locator('ol.findings li[data-code="license/non-commercial"]');
+    await finding.waitFor();
+    expect(await finding.getAttribute('data-severity')).toBe('error');
+    expect(await finding.innerText()).toContain('router.yaml:4:');
+    expect(await page.locator('.pg-summary').innerText()).toMatch(/exit 1/);
+    await screenshot(page, 'playground');
+  });
+});
+
+describe('offline', () => {
+  it('requested nothing outside localhost on any tested page', () => {
+    expect(h.requests.length).toBeGreaterThan(20);
+    expect(h.external).toEqual([]);
+  });
+
+  it('logged no console errors (a CSP violation would be one)', () => {
+    expect(h.errors).toEqual([]);
+  });
+
+  it('keeps screenshots of the main pages as artifacts', () => {
+    for (const name of ['home', 'models', 'model-card', 'search', 'compare', 'playground']) {
+      expect(existsSync(join('test-results', 'screenshots', `${name}.png`)), name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,291 @@
+/** `clearance size`: the GPUs, money and break-even of self-hosting a model, or every self-hosted tier of a router config. */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Finding } from '../../registry/finding.ts';
+import { LoadError, loadRegistry } from '../../registry/load.ts';
+import type { Registry } from '../../registry/registry.ts';
+import type { Precision } from '../../registry/schema/index.ts';
+import {
+  cheapestApiPrice,
+  ENGINES,
+  formatTokens,
+  KV_PRECISIONS,
+  lookupModel,
+  sizeDeployment,
+  sizeRouterConfig,
+  SizingError,
+  sizingJson,
+  sizingText,
+  WEIGHT_PRECISIONS,
+  type ApiPrice,
+  type EngineId,
+  type KvPrecision,
+  type RouterSizing,
+  type Workload,
+} from '../../sizing/index.ts';
+import type { Io } from '../io.ts';
+import type { Command } from './index.ts';
+
+const HELP = `Usage: clearance size <router-config> [options]
+       clearance size --model <id|alias> --gpu <gpu-id> [options]
+
+Sizes self-hosted inference from the model's architecture and the GPU catalog: weights and KV cache per
+GPU, the tensor-parallel layout, the largest batch that meets the TPOT target, replicas for the peak load,
+GPUs, nodes, $ per month, $ per 1M output tokens, and break-even against API prices. Throughput is
+calibrated on published measurements; every answer states its assumptions and expected error.
+
+With a router config, every self-hosted route of every tier is sized with the tier's workload.
+
+Options:
+  --model ID          registry model id or alias (e.g. meta/llama-3.1-70b-instruct)
+  --gpu ID            GPU id from content/gpus (e.g. h100-sxm, h200-sxm, b200, mi300x, l40s)
+  --gpus N            GPUs per replica (default: the smallest layout that fits, or the cheapest for a load)
+  --precision P       weight precision: ${WEIGHT_PRECISIONS.join(', ')} (default: the checkpoint's)
+  --kv-precision P    KV cache precision: ${KV_PRECISIONS.join(', ')} (default: fp8 for FP8/FP4 weights, else bf16)
+  --isl N             mean input tokens per request (default 1000)
+  --osl N             mean output tokens per request (default 1000)
+  --tpot-ms N         time-per-output-token target; without it, the offline maximum-throughput case
+  --ttft-ms N         time-to-first-token target (checked against prefill on an idle replica)
+  --requests-per-day N   mean load; adds replicas, monthly cost at that load and break-even
+  --peak-factor N     peak ÷ mean load (default 1.23)
+  --engine E          vllm (default) or trtllm memory budget and batch limits
+  --price-per-gpu-hour USD   override the catalog's GPU price
+  --frontier ID       a frontier API model to compare against (default in router mode: the frontier tier)
+  --registry PATH     content directory or registry bundle JSON (default: ./content if present, else the
+                      registry shipped with Clearance)
+  --format FORMAT     text (default) or json
+  -h, --help          show this help
+
+Exit codes:
+  0  it fits (every self-hosted route, in router mode)
+  1  it does not fit the GPUs given, or misses the TPOT/TTFT target
+  2  could not size: bad flags, unknown model or GPU, unknown architecture, unreadable config
+`;
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function positiveNumber(name: string, value: string | undefined): number | undefined | Error {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : new Error(`--${name} must be a positive number, not "${value}"`);
+}
+
+function formatFinding(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.code}  ${f.message}${f.hint ? `\n    ${f.hint}` : ''}`;
+}
+
+export const command: Command = {
+  summary: 'size self-hosted GPUs, cost and break-even for a model or a router config',
+  async run(argv: string[], io: Io): Promise<number> {
+    const fail = (message: string) => {
+      io.stderr(`clearance size: ${message}\n`);
+      return 2;
+    };
+    let values;
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: argv,
+        options: {
+          model: { type: 'string' },
+          gpu: { type: 'string' },
+          gpus: { type: 'string' },
+          precision: { type: 'string' },
+          'kv-precision': { type: 'string' },
+          isl: { type: 'string' },
+          osl: { type: 'string' },
+          'tpot-ms': { type: 'string' },
+          'ttft-ms': { type: 'string' },
+          'requests-per-day': { type: 'string' },
+          'peak-factor': { type: 'string' },
+          engine: { type: 'string' },
+          'price-per-gpu-hour': { type: 'string' },
+          frontier: { type: 'string' },
+          registry: { type: 'string' },
+          format: { type: 'string', default: 'text' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: true,
+      }));
+    } catch (error) {
+      io.stderr(`clearance size: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (values.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (values.format !== 'text' && values.format !== 'json') return fail(`--format must be text or json, not "${values.format}"`);
+    if (values.engine !== undefined && !(values.engine in ENGINES)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
+    const engine = values.engine as EngineId | undefined;
+    const numbers: Record<string, number | undefined> = {};
+    for (const name of ['gpus', 'isl', 'osl', 'tpot-ms', 'ttft-ms', 'requests-per-day', 'peak-factor', 'price-per-gpu-hour'] as const) {
+      const n = positiveNumber(name, values[name]);
+      if (n instanceof Error) return fail(n.message);
+      numbers[name] = n;
+    }
+    for (const name of ['gpus', 'isl', 'osl'] as const) {
+      if (numbers[name] !== undefined && !Number.isInteger(numbers[name])) return fail(`--${name} must be a whole number, not "${values[name]}"`);
+    }
+    if (numbers['peak-factor'] !== undefined && numbers['peak-factor'] < 1) return fail('--peak-factor is peak ÷ mean load, at least 1');
+
+    const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
+    const registryPath = values.registry ?? (existsSync(resolve(io.cwd, 'content')) ? 'content' : resolve(PACKAGE_ROOT, 'content'));
+    let registry: Registry;
+    try {
+      registry = loadRegistry(resolve(io.cwd, registryPath)).registry;
+    } catch (error) {
+      if (error instanceof LoadError) return fail(error.message);
+      throw error;
+    }
+
+    if (positionals.length > 0) {
+      if (values.model !== undefined || values.gpu !== undefined) return fail('give either a router config or --model/--gpu, not both');
+      if (positionals.length > 1) return fail('size one router config at a time');
+      const path = positionals[0]!;
+      let text: string;
+      try {
+        text = readFileSync(resolve(io.cwd, path), 'utf8');
+      } catch (error) {
+        return fail(`cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const sizing = sizeRouterConfig(display(path), text, registry, {
+        ...(engine ? { engine } : {}),
+        ...(numbers['price-per-gpu-hour'] !== undefined ? { gpuHourUsd: numbers['price-per-gpu-hour'] } : {}),
+      });
+      io.stdout(values.format === 'json' ? `${JSON.stringify(routerJson(sizing), null, 2)}\n` : routerText(sizing));
+      return sizing.exitCode;
+    }
+
+    if (values.model === undefined || values.gpu === undefined) return fail(`name a router config, or both --model and --gpu\n\n${HELP}`);
+    const found = lookupModel(registry, values.model);
+    if (!found.ok) return fail(`${found.message}\n  ${found.hint}`);
+    const gpuEntry = registry.gpus[values.gpu];
+    if (!gpuEntry) return fail(`GPU "${values.gpu}" is not in the catalog\n  Use one of: ${Object.keys(registry.gpus).sort().join(', ')}`);
+    if (values.precision !== undefined && !WEIGHT_PRECISIONS.includes(values.precision as Precision)) return fail(`--precision must be one of ${WEIGHT_PRECISIONS.join(', ')}, not "${values.precision}"`);
+    if (values['kv-precision'] !== undefined && !KV_PRECISIONS.includes(values['kv-precision'] as KvPrecision)) return fail(`--kv-precision must be ${KV_PRECISIONS.join(' or ')}, not "${values['kv-precision']}"`);
+
+    const workload: Workload = {
+      isl: numbers.isl ?? 1000,
+      osl: numbers.osl ?? 1000,
+      ...(numbers['tpot-ms'] !== undefined ? { tpotMs: numbers['tpot-ms'] } : {}),
+      ...(numbers['ttft-ms'] !== undefined ? { ttftMs: numbers['ttft-ms'] } : {}),
+      ...(numbers['requests-per-day'] !== undefined ? { requestsPerSecond: numbers['requests-per-day'] / 86400 } : {}),
+      ...(numbers['peak-factor'] !== undefined ? { peakFactor: numbers['peak-factor'] } : {}),
+    };
+    const apiPrice = cheapestApiPrice(found.model, workload.isl, workload.osl);
+    let frontierPrice: ApiPrice | undefined;
+    if (values.frontier !== undefined) {
+      const frontier = lookupFrontier(registry, values.frontier, workload);
+      if (frontier instanceof Error) return fail(frontier.message);
+      frontierPrice = frontier;
+    }
+    let result;
+    try {
+      result = sizeDeployment({
+        model: { id: found.id, name: found.model.name, architecture: found.model.architecture },
+        gpu: { ...gpuEntry, id: values.gpu },
+        ...(values.precision !== undefined ? { precision: values.precision as Precision } : {}),
+        ...(values['kv-precision'] !== undefined ? { kvPrecision: values['kv-precision'] as KvPrecision } : {}),
+        ...(engine ? { engine } : {}),
+        ...(numbers.gpus !== undefined ? { gpus: numbers.gpus } : {}),
+        ...(numbers['price-per-gpu-hour'] !== undefined ? { gpuHourUsd: numbers['price-per-gpu-hour'] } : {}),
+        workload,
+        ...(apiPrice ? { apiPrice } : {}),
+        ...(frontierPrice ? { frontierPrice } : {}),
+      });
+    } catch (error) {
+      if (error instanceof SizingError) return fail(`${error.message}${error.hint ? `\n  ${error.hint}` : ''}`);
+      throw error;
+    }
+    io.stdout(values.format === 'json' ? `${JSON.stringify(sizingJson(result), null, 2)}\n` : sizingText(result));
+    return result.fits ? 0 : 1;
+  },
+};
+
+/** A frontier model's API price: any registry model with a priced route (architecture not needed). */
+function lookupFrontier(registry: Registry, spec: string, workload: Workload): ApiPrice | Error {
+  const found = lookupModel(registry, spec);
+  const id = found.ok ? found.id : Object.keys(registry.models).find((m) => m === spec || registry.models[m]!.aliases.includes(spec));
+  const model = id ? registry.models[id] : undefined;
+  if (!model) return new Error(`--frontier: model "${spec}" is not in the registry`);
+  const price = cheapestApiPrice(model, workload.isl, workload.osl);
+  if (!price) return new Error(`--frontier: the registry lists no API price for ${id}`);
+  return { ...price, label: `frontier: ${model.name} via ${price.label}` };
+}
+
+function routerJson(s: RouterSizing) {
+  return {
+    file: s.file,
+    name: s.name ?? null,
+    exit_code: s.exitCode,
+    totals: { gpus: s.totals.gpus, cost_per_month_usd: s.totals.costPerMonthUsd === null ? null : Math.round(s.totals.costPerMonthUsd) },
+    tiers: s.tiers.map((t) => ({
+      tier: t.id,
+      name: t.name ?? null,
+      workload: t.workload
+        ? {
+            input_tokens: t.workload.isl,
+            output_tokens: t.workload.osl,
+            requests_per_s: Math.round((t.workload.requestsPerSecond ?? 0) * 1000) / 1000,
+            peak_factor: t.workload.peakFactor ?? null,
+            tpot_ms: t.workload.tpotMs ?? null,
+            ttft_ms: t.workload.ttftMs ?? null,
+          }
+        : null,
+      routes: t.routes.map((r) => ({
+        model: r.modelId ?? r.spec,
+        role: r.role,
+        gpu: r.gpu ?? null,
+        location: `${s.file}:${r.line}:${r.column}`,
+        ...(r.result ? { sizing: sizingJson(r.result) } : {}),
+        ...(r.problem ? { problem: { code: r.problem.code, message: r.problem.message, hint: r.problem.hint ?? null } } : {}),
+      })),
+    })),
+    findings: s.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint ?? null, file: f.file, line: f.line, column: f.column })),
+  };
+}
+
+function routerText(s: RouterSizing): string {
+  const out: string[] = [`Router config ${s.name ? `"${s.name}" ` : ''}(${s.file})`, ''];
+  if (s.tiers.length === 0 && s.findings.length === 0) out.push('No self-hosted routes: nothing to size.', '');
+  for (const t of s.tiers) {
+    const w = t.workload;
+    const load = w
+      ? `${formatTokens((w.requestsPerSecond ?? 0) * 86400)} requests/day, ${w.isl}/${w.osl} input/output tokens${w.peakFactor ? `, peak ×${w.peakFactor}` : ''}${w.ttftMs ? `, TTFT ≤ ${w.ttftMs} ms` : ''}${w.tpotMs ? `, TPOT ≤ ${w.tpotMs} ms` : ''}`
+      : 'no workload';
+    out.push(`Tier ${t.id}${t.name ? ` (${t.name})` : ''}: ${load}`);
+    for (const r of t.routes) {
+      out.push(`  ${r.role} route ${r.modelId ?? r.spec} on ${r.gpu ?? '(no GPU)'}  [${s.file}:${r.line}:${r.column}]`);
+      if (r.result) out.push(sizingText(r.result, '    ').trimEnd());
+      else if (r.problem) out.push(`    cannot size: ${r.problem.message}\n    ${r.problem.hint ?? ''}`.trimEnd());
+    }
+    out.push('');
+  }
+  const rows = s.tiers.flatMap((t) => t.routes.map((r) => ({ tier: t.id, model: r.modelId ?? r.spec, gpu: r.gpu ?? '-', result: r.result })));
+  if (rows.length > 0) {
+    out.push('Summary');
+    const width = (f: (x: (typeof rows)[number]) => string, title: string) => Math.max(title.length, ...rows.map((x) => f(x).length));
+    const wTier = width((x) => x.tier, 'tier');
+    const wModel = width((x) => x.model, 'model');
+    const wGpu = width((x) => x.gpu, 'gpu');
+    out.push(`  ${'tier'.padEnd(wTier)}  ${'model'.padEnd(wModel)}  ${'gpu'.padEnd(wGpu)}  ${'GPUs'.padStart(5)}  ${'$/month'.padStart(10)}  verdict`);
+    for (const x of rows) {
+      const gpus = x.result?.fits ? String(x.result.gpus) : '-';
+      const cost = x.result?.fits && x.result.cost ? `$${Math.round(x.result.cost.perMonthUsd).toLocaleString('en-US')}` : '-';
+      const verdict = !x.result ? 'not sized' : x.result.fits ? `${x.result.layoutLabel} × ${x.result.replicas}` : 'does not fit';
+      out.push(`  ${x.tier.padEnd(wTier)}  ${x.model.padEnd(wModel)}  ${x.gpu.padEnd(wGpu)}  ${gpus.padStart(5)}  ${cost.padStart(10)}  ${verdict}`);
+    }
+    const total = s.totals.costPerMonthUsd === null ? '-' : `$${Math.round(s.totals.costPerMonthUsd).toLocaleString('en-US')}`;
+    out.push(`  ${'total'.padEnd(wTier + wModel + wGpu + 4)}  ${String(s.totals.gpus).padStart(5)}  ${total.padStart(10)}`, '');
+  }
+  if (s.findings.length > 0) {
+    out.push('Findings');
+    for (const f of s.findings) out.push(`  ${formatFinding(f).replace(/\n/g, '\n  ')}`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

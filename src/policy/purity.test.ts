@@ -1,0 +1,40 @@
+/**
+ * The engine runs in the browser playground: everything reachable from src/policy/index.ts and
+ * src/report/index.ts must import no node:* module and no ajv (strict CSP forbids its `new Function`), and
+ * use no process or console.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function reachable(entry: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    const text = readFileSync(file, 'utf8');
+    files.set(file, text);
+    for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+      else files.set(`package:${spec}`, '');
+    }
+  };
+  visit(entry);
+  return files;
+}
+
+describe('the policy engine and reports are browser-safe', () => {
+  for (const entry of ['index.ts', '../report/index.ts']) {
+    it(`${entry} reaches no node:*, no ajv, no process, no console`, () => {
+      const files = reachable(new URL(entry, import.meta.url).pathname);
+      const packages = [...files.keys()].filter((k) => k.startsWith('package:')).map((k) => k.slice('package:'.length));
+      expect(packages.filter((p) => p.startsWith('node:') || p.startsWith('ajv'))).toEqual([]);
+      expect(packages.sort()).toEqual(['yaml', 'zod']);
+      for (const [file, text] of files) {
+        if (file.startsWith('package:')) continue;
+        const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+        expect({ file, uses: /\bprocess\.(env|exit|argv|stdout|stderr|cwd|platform)\b|\bconsole\.(log|error|warn|info|debug)\b|new Function\(/.test(code) }).toEqual({ file, uses: false });
+      }
+    });
+  }
+});

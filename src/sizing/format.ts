@@ -1,0 +1,157 @@
+/** Sizing results as stable JSON (snake_case, rounded) and as text for people. Pure: returns strings and data. */
+import { formatTokens, type SizingResult } from './plan.ts';
+
+const round = (v: number, digits = 2) => {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+};
+const roundOrNull = (v: number | null, digits = 2) => (v === null ? null : round(v, digits));
+
+export interface SizingJson {
+  model: string;
+  model_name: string;
+  gpu: string;
+  gpu_name: string;
+  precision: string;
+  expert_precision?: string;
+  kv_precision: string;
+  engine: string;
+  fits: boolean;
+  reasons: string[];
+  layout: string | null;
+  tensor_parallel: number | null;
+  pipeline_parallel: number | null;
+  attention: string | null;
+  gpus_per_replica: number;
+  replicas: number;
+  gpus: number;
+  nodes: number;
+  weights_gb: number;
+  weights_gib: number;
+  weights_gib_per_gpu: number;
+  kv_gib_per_gpu: number;
+  kv_bytes_per_token: number;
+  kv_token_capacity: number;
+  max_concurrency: number;
+  batch: number;
+  batch_limited_by: string | null;
+  bound: string | null;
+  throughput_output_tokens_per_s: number;
+  ttft_ms: number | null;
+  tpot_ms: number | null;
+  load: { mean_requests_per_s: number; peak_requests_per_s: number; output_tokens_per_month: number } | null;
+  gpu_hour_usd: number | null;
+  cost_per_month_usd: number | null;
+  cost_per_million_output_tokens_usd: number | null;
+  cost_basis: string | null;
+  break_even: Array<{ against: string; api_usd_per_million_output_tokens: number; output_tokens_per_month: number | null; note: string }>;
+  expected_error: { low: number; high: number; basis: string; points: number };
+  efficiency: { kind: string; family: string; basis: string; memory: number; compute: number; step_overhead_ms: number; prefill_launch_ms_per_layer: number; rationale: string };
+  assumptions: string[];
+  alternatives: Array<{ layout: string; gpus: number; fits: boolean; reason?: string; weights_gib_per_gpu: number; kv_gib_per_gpu: number; max_concurrency: number; output_tokens_per_s?: number }>;
+}
+
+/** The JSON document `clearance size --format json` prints for one model. */
+export function sizingJson(r: SizingResult): SizingJson {
+  return {
+    model: r.model.id,
+    model_name: r.model.name,
+    gpu: r.gpu.id,
+    gpu_name: r.gpu.name,
+    precision: r.precision,
+    ...(r.expertPrecision ? { expert_precision: r.expertPrecision } : {}),
+    kv_precision: r.kvPrecision,
+    engine: r.engine,
+    fits: r.fits,
+    reasons: r.reasons,
+    layout: r.layoutLabel,
+    tensor_parallel: r.layout?.tensorParallel ?? null,
+    pipeline_parallel: r.layout?.pipelineParallel ?? null,
+    attention: r.layout?.attention ?? null,
+    gpus_per_replica: r.gpusPerReplica,
+    replicas: r.replicas,
+    gpus: r.gpus,
+    nodes: r.nodes,
+    weights_gb: round(r.weightsGb),
+    weights_gib: round(r.weightsGib),
+    weights_gib_per_gpu: round(r.weightsGibPerGpu),
+    kv_gib_per_gpu: round(r.kvGibPerGpu),
+    kv_bytes_per_token: Math.round(r.kvBytesPerToken),
+    kv_token_capacity: r.kvTokenCapacity,
+    max_concurrency: round(r.maxConcurrency),
+    batch: r.batch,
+    batch_limited_by: r.batchLimitedBy,
+    bound: r.bound,
+    throughput_output_tokens_per_s: round(r.throughputOutputTokensPerSecond, 1),
+    ttft_ms: roundOrNull(r.ttftMs, 1),
+    tpot_ms: roundOrNull(r.tpotMs, 2),
+    load: r.load
+      ? { mean_requests_per_s: round(r.load.meanRequestsPerSecond, 3), peak_requests_per_s: round(r.load.peakRequestsPerSecond, 3), output_tokens_per_month: Math.round(r.load.outputTokensPerMonth) }
+      : null,
+    gpu_hour_usd: r.cost ? round(r.cost.gpuHourUsd, 3) : null,
+    cost_per_month_usd: r.cost ? round(r.cost.perMonthUsd, 0) : null,
+    cost_per_million_output_tokens_usd: r.cost ? round(r.cost.perMillionOutputTokensUsd, 3) : null,
+    cost_basis: r.cost?.basis ?? null,
+    break_even: r.breakEven.map((b) => ({
+      against: b.against,
+      api_usd_per_million_output_tokens: round(b.apiUsdPerMillionOutputTokens, 3),
+      output_tokens_per_month: b.outputTokensPerMonth === null ? null : Math.round(b.outputTokensPerMonth),
+      note: b.note,
+    })),
+    expected_error: { low: r.expectedError.low, high: r.expectedError.high, basis: r.efficiency.basis, points: r.efficiency.points },
+    efficiency: {
+      kind: r.efficiency.kind,
+      family: r.efficiency.family,
+      basis: r.efficiency.basis,
+      memory: r.efficiency.memory,
+      compute: r.efficiency.compute,
+      step_overhead_ms: r.efficiency.stepOverheadMs,
+      prefill_launch_ms_per_layer: r.efficiency.prefillLaunchMsPerLayer,
+      rationale: r.efficiency.rationale,
+    },
+    assumptions: r.assumptions,
+    alternatives: r.alternatives.map((a) => ({
+      layout: a.layout,
+      gpus: a.gpus,
+      fits: a.fits,
+      ...(a.reason ? { reason: a.reason } : {}),
+      weights_gib_per_gpu: round(a.weightsGibPerGpu),
+      kv_gib_per_gpu: round(a.kvGibPerGpu),
+      max_concurrency: round(a.maxConcurrency),
+      ...(a.outputTokensPerSecond !== undefined ? { output_tokens_per_s: round(a.outputTokensPerSecond, 1) } : {}),
+    })),
+  };
+}
+
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(Math.round(v * 100))}%`;
+const usd = (v: number) => (v >= 100 ? `$${int(v)}` : `$${v.toFixed(2)}`);
+
+/** Human-readable sizing report for one model, as `clearance size` prints it. */
+export function sizingText(r: SizingResult, indent = ''): string {
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`${indent}  ${label.padEnd(15)} ${value}`);
+  lines.push(`${indent}${r.model.name} (${r.model.id}) on ${r.gpu.name} (${r.gpu.id})`);
+  if (r.fits && r.layout) {
+    row('fits', `yes: ${r.layoutLabel}, ${r.gpusPerReplica} GPU${r.gpusPerReplica > 1 ? 's' : ''} per replica × ${r.replicas} replica${r.replicas > 1 ? 's' : ''} = ${r.gpus} GPU${r.gpus > 1 ? 's' : ''} on ${r.nodes} node${r.nodes > 1 ? 's' : ''}`);
+  } else {
+    row('fits', 'no');
+    for (const reason of r.reasons) lines.push(`${indent}    - ${reason}`);
+  }
+  row('precision', `weights ${r.precision}${r.expertPrecision ? ` (experts ${r.expertPrecision})` : ''}, KV cache ${r.kvPrecision}, engine ${r.engine}`);
+  row('weights', `${r.weightsGb.toFixed(2)} GB (${r.weightsGib.toFixed(2)} GiB) in total, ${r.weightsGibPerGpu.toFixed(2)} GiB per GPU`);
+  row('KV cache', `${int(r.kvBytesPerToken)} B per token (${(r.kvBytesPerToken / 1024).toFixed(0)} KiB); ${r.kvGibPerGpu.toFixed(2)} GiB per GPU; ${formatTokens(r.kvTokenCapacity)} tokens; ${r.maxConcurrency.toFixed(2)} sequences at full length`);
+  if (r.fits) {
+    row('throughput', `${int(r.throughputOutputTokensPerSecond)} output tokens/s per replica (batch ${r.batch}, limited by ${r.batchLimitedBy}; ${r.bound}-bound)`);
+    row('latency', `TTFT ${r.ttftMs!.toFixed(0)} ms on an idle replica · TPOT ${r.tpotMs!.toFixed(1)} ms`);
+    if (r.load) row('load', `${r.load.meanRequestsPerSecond.toFixed(2)} requests/s mean, ${r.load.peakRequestsPerSecond.toFixed(2)} at peak, ${formatTokens(r.load.outputTokensPerMonth)} output tokens/month`);
+    if (r.cost) {
+      row('cost', `${usd(r.cost.perMonthUsd)}/month at ${usd(r.cost.gpuHourUsd)}/GPU-hour · ${usd(r.cost.perMillionOutputTokensUsd)} per 1M output tokens (${r.cost.basis === 'workload' ? 'at this workload' : 'at full utilisation'})`);
+    } else row('cost', 'unknown: no GPU price in the catalog (pass --price-per-gpu-hour)');
+    for (const b of r.breakEven) row('break-even', `vs ${b.against} (${usd(b.apiUsdPerMillionOutputTokens)} per 1M output tokens incl. input): ${b.note}`);
+  }
+  row('expected error', `throughput ${pct(r.expectedError.low)} / ${pct(r.expectedError.high)} (${r.efficiency.basis}${r.efficiency.points ? ` on ${r.efficiency.points} measurements` : ''}, ${r.efficiency.kind} on ${r.efficiency.family})`);
+  lines.push(`${indent}  assumptions`);
+  for (const a of r.assumptions) lines.push(`${indent}    - ${a}`);
+  return `${lines.join('\n')}\n`;
+}
