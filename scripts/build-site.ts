@@ -5,7 +5,7 @@
  * Env: CLEARANCE_REGISTRY (registry to build from, default ./content), CLEARANCE_SITE_OUT (output dir, default ./dist).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,7 +62,53 @@ export function checkOutput(outDir: string): OutputProblem[] {
   return htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8')));
 }
 
-export async function buildSite(options: { outDir?: string; registry?: string; quiet?: boolean } = {}): Promise<BuildResult> {
+const LOCK_DIR = join(ROOT, 'node_modules', '.cache', 'clearance-site-build.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds are serialized across processes: Astro shares .astro/ and Vite caches, and two builds into one dist/
+ * delete each other's chunks (e2e setup and `npm run build` may start together). A lock directory holds the pid.
+ */
+async function withBuildLock<T>(work: () => Promise<T>, timeoutMs = 15 * 60_000): Promise<T> {
+  const started = Date.now();
+  mkdirSync(join(LOCK_DIR, '..'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      writeFileSync(join(LOCK_DIR, 'pid'), String(process.pid));
+      break;
+    } catch {
+      let holder = Number.NaN;
+      try {
+        holder = Number(readFileSync(join(LOCK_DIR, 'pid'), 'utf8'));
+      } catch {
+        // The holder is between mkdir and writing its pid; wait.
+      }
+      if (Number.isInteger(holder) && !alive(holder)) rmSync(LOCK_DIR, { recursive: true, force: true });
+      else if (Date.now() - started > timeoutMs) throw new Error(`another site build (pid ${holder}) holds ${LOCK_DIR}`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+export function buildSite(options: { outDir?: string; registry?: string; quiet?: boolean } = {}): Promise<BuildResult> {
+  return withBuildLock(() => buildSiteUnlocked(options));
+}
+
+async function buildSiteUnlocked(options: { outDir?: string; registry?: string; quiet?: boolean }): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? process.env.CLEARANCE_SITE_OUT ?? join(ROOT, 'dist'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -30,7 +30,9 @@ export function resolverFor(registry: Registry): Resolver {
  * Lints one or more parsed router configs against a policy. Findings are sorted; waivers are applied across
  * all configs (a waiver used by any of them is not unused).
  */
-export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], registry: Registry, policy: LoadedPolicy, today: string): PolicyFinding[] {
+export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], registry: Registry, policyOrLoaded: LoadedPolicy | Policy, today: string): PolicyFinding[] {
+  // A bare Policy (already validated) works too; its waiver findings then point at line 1 of "policy".
+  const policy: LoadedPolicy = 'locate' in policyOrLoaded ? policyOrLoaded : { file: 'policy', policy: policyOrLoaded, locate: () => ({ line: 1, column: 1 }) };
   const list = Array.isArray(configs) ? (configs as readonly ParsedConfig[]) : [configs as ParsedConfig];
   const resolver = resolverFor(registry);
   let findings: PolicyFinding[] = [];

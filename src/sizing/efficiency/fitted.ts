@@ -10,22 +10,22 @@ export const FITTED: FittedEfficiency = {
     "points": 60
   },
   "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; prefill launch cost per layer shared across groups",
-  "prefillLaunchMsPerLayer": 0.25,
-  "decodeLayerOverheadMs": 0.075,
+  "prefillLaunchMsPerLayer": 0.2,
+  "decodeLayerOverheadMs": 0.05,
   "groups": [
     {
       "kind": "dense",
       "family": "ada",
       "memory": 0.55,
-      "compute": 0.6,
+      "compute": 0.58,
       "stepOverheadMs": 1,
       "points": 1,
       "errorBand": {
         "low": -0.4,
         "high": 0.4
       },
-      "medianAbsError": 0.001,
-      "worstAbsError": 0.001,
+      "medianAbsError": 0.009,
+      "worstAbsError": 0.009,
       "sources": [
         "trt05-ttft-llama70b-fp8-h100-tp4#L40S_FP8_LLaMA7B_isl2048_ms"
       ]
@@ -33,16 +33,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "ampere",
-      "memory": 0.89,
-      "compute": 0.7,
-      "stepOverheadMs": 0.5,
+      "memory": 0.84,
+      "compute": 0.75,
+      "stepOverheadMs": 1,
       "points": 7,
       "errorBand": {
         "low": -0.2,
         "high": 0.2
       },
-      "medianAbsError": 0.04,
-      "worstAbsError": 0.127,
+      "medianAbsError": 0.045,
+      "worstAbsError": 0.082,
       "sources": [
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl2048_ttft_ms",
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl128_ttft_ms",
@@ -56,16 +56,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell",
-      "memory": 0.69,
-      "compute": 0.36,
-      "stepOverheadMs": 1,
+      "memory": 0.57,
+      "compute": 0.43,
+      "stepOverheadMs": 1.5,
       "points": 6,
       "errorBand": {
         "low": -0.2,
         "high": 0.2
       },
-      "medianAbsError": 0.025,
-      "worstAbsError": 0.051,
+      "medianAbsError": 0.038,
+      "worstAbsError": 0.105,
       "sources": [
         "trt10-b200-llama3.3-70b-fp4-1000-1000",
         "trt10-b200-llama3.3-70b-fp4-1000-1000#128/2048",
@@ -78,16 +78,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell-gddr",
-      "memory": 0.87,
-      "compute": 0.36,
+      "memory": 0.86,
+      "compute": 0.35,
       "stepOverheadMs": 5,
       "points": 5,
       "errorBand": {
-        "low": -0.25,
+        "low": -0.244,
         "high": 0.2
       },
-      "medianAbsError": 0.087,
-      "worstAbsError": 0.333,
+      "medianAbsError": 0.088,
+      "worstAbsError": 0.322,
       "sources": [
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000",
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000#1 GPU 2048/2048",
@@ -99,16 +99,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "hopper",
-      "memory": 0.87,
-      "compute": 0.53,
-      "stepOverheadMs": 0,
+      "memory": 0.79,
+      "compute": 0.61,
+      "stepOverheadMs": 0.5,
       "points": 30,
       "errorBand": {
-        "low": -0.169,
-        "high": 0.15
+        "low": -0.158,
+        "high": 0.231
       },
-      "medianAbsError": 0.041,
-      "worstAbsError": 0.203,
+      "medianAbsError": 0.055,
+      "worstAbsError": 0.188,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -147,14 +147,14 @@ export const FITTED: FittedEfficiency = {
       "family": "blackwell",
       "memory": 0.38,
       "compute": 0.15,
-      "stepOverheadMs": 1.5,
+      "stepOverheadMs": 1,
       "points": 4,
       "errorBand": {
-        "low": -0.278,
+        "low": -0.2,
         "high": 0.2
       },
-      "medianAbsError": 0.113,
-      "worstAbsError": 0.386,
+      "medianAbsError": 0.115,
+      "worstAbsError": 0.218,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
         "trt10-h200-llama4-maverick-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
@@ -165,7 +165,7 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "blackwell-gddr",
-      "memory": 0.61,
+      "memory": 0.6,
       "compute": 0.37,
       "stepOverheadMs": 0.5,
       "points": 1,
@@ -173,8 +173,8 @@ export const FITTED: FittedEfficiency = {
         "low": -0.5,
         "high": 0.5
       },
-      "medianAbsError": 0.007,
-      "worstAbsError": 0.007,
+      "medianAbsError": 0.006,
+      "worstAbsError": 0.006,
       "sources": [
         "trt10-b200-qwen3-30b-a3b-fp4-1000-1000#RTX PRO 6000 1 GPU FP4 1000/1000"
       ]
@@ -182,16 +182,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "hopper",
-      "memory": 0.37,
-      "compute": 0.2,
+      "memory": 0.36,
+      "compute": 0.24,
       "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
-        "low": -0.204,
-        "high": 0.202
+        "low": -0.2,
+        "high": 0.2
       },
-      "medianAbsError": 0.059,
-      "worstAbsError": 0.257,
+      "medianAbsError": 0.047,
+      "worstAbsError": 0.195,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
@@ -206,16 +206,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "all",
-      "memory": 0.74,
-      "compute": 0.55,
-      "stepOverheadMs": 0.5,
+      "memory": 0.69,
+      "compute": 0.62,
+      "stepOverheadMs": 1,
       "points": 49,
       "errorBand": {
-        "low": -0.487,
-        "high": 0.184
+        "low": -0.469,
+        "high": 0.23
       },
-      "medianAbsError": 0.109,
-      "worstAbsError": 0.949,
+      "medianAbsError": 0.125,
+      "worstAbsError": 0.884,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -271,16 +271,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "all",
-      "memory": 0.45,
-      "compute": 0.16,
+      "memory": 0.43,
+      "compute": 0.18,
       "stepOverheadMs": 2,
       "points": 11,
       "errorBand": {
-        "low": -0.336,
-        "high": 0.447
+        "low": -0.259,
+        "high": 0.465
       },
-      "medianAbsError": 0.124,
-      "worstAbsError": 0.505,
+      "medianAbsError": 0.11,
+      "worstAbsError": 0.349,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
