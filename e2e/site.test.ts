@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../src/registry/load.ts';
 import type { Registry } from '../src/registry/index.ts';
 import { modelRow, modelRows } from '../src/site/lib/model-row.ts';
+import { cheapestApiPrice, sizeDeployment } from '../src/sizing/index.ts';
 import { screenshot, startHarness, type Harness } from './browser.ts';
 import { SITE_DIR } from './global-setup.ts';
 
@@ -80,6 +81,8 @@ describe('pages', () => {
     for (const href of new Set(markers)) expect(await page.locator(`li${href}`).count(), `${href} exists`).toBe(1);
     expect(await page.locator('#fn-1 a[href^="http"]').count()).toBe(1);
     expect(await page.locator('.badge.status-verified').count()).toBeGreaterThan(0);
+    expect(await page.locator('#footprint').count()).toBe(1);
+    expect(await page.locator('#alternatives').count()).toBe(1);
     await screenshot(page, 'model-card');
   });
 
@@ -174,6 +177,35 @@ describe('policy playground', () => {
   });
 });
 
+describe('sizing calculator', () => {
+  it('returns a GPU count, the same as the sizing engine in Node', async () => {
+    const id = 'meta/llama-3.3-70b-instruct';
+    const gpuId = 'h100-sxm';
+    const model = registry.models[id]!;
+    const expected = sizeDeployment({
+      model: { id, name: model.name, architecture: model.architecture! },
+      gpu: { ...registry.gpus[gpuId]!, id: gpuId },
+      workload: { isl: 1000, osl: 500, requestsPerSecond: 5 },
+      ...(cheapestApiPrice(model, 1000, 500) ? { apiPrice: cheapestApiPrice(model, 1000, 500)! } : {}),
+    });
+    const page = await open(`/sizing/?model=${id}&gpu=${gpuId}&isl=1000&osl=500&rps=5`);
+    const status = page.locator('.sz-status');
+    await expect.poll(() => status.innerText()).toMatch(/\d+ GPUs? \(/);
+    const gpus = Number(/(\d+) GPUs? \(/.exec(await status.innerText())![1]);
+    expect(gpus).toBe(expected.gpus);
+    expect(gpus).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'sizing');
+  });
+
+  it('is linked from the model card footprint with the row prefilled', async () => {
+    const page = await open('/models/meta/llama-3.3-70b-instruct/');
+    expect(await page.locator('table.footprint tbody tr').count()).toBe(Object.keys(registry.gpus).length);
+    await page.locator('table.footprint tbody a[href*="sizing/"]').first().click();
+    await page.locator('.sz-status.callout').waitFor();
+    expect(new URL(page.url()).searchParams.get('model')).toBe('meta/llama-3.3-70b-instruct');
+  });
+});
+
 describe('offline', () => {
   it('requested nothing outside localhost on any tested page', () => {
     expect(h.requests.length).toBeGreaterThan(20);
@@ -185,7 +217,7 @@ describe('offline', () => {
   });
 
   it('keeps screenshots of the main pages as artifacts', () => {
-    for (const name of ['home', 'models', 'model-card', 'search', 'compare', 'playground']) {
+    for (const name of ['home', 'models', 'model-card', 'search', 'compare', 'playground', 'sizing']) {
       expect(existsSync(join('test-results', 'screenshots', `${name}.png`)), name).toBe(true);
     }
   });

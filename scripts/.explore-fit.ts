@@ -8,11 +8,11 @@ const { registry } = loadRegistry('content');
 const r = resolveCalibration(file, registry.gpus);
 const t0 = Date.now();
 const fit = fitEfficiency(r.points, predictPoint, PRIORS);
-console.log('fit ms', Date.now() - t0, 'launch', fit.prefillLaunchMsPerLayer, 'decode/layer', fit.decodeLayerOverheadMs);
+console.log('fit ms', Date.now() - t0, 'launch', fit.prefillLaunchMsPerLayer, 'decode/layer', fit.decodeLayerOverheadMs, 'collective', fit.collective);
 for (const g of [...fit.groups, ...fit.pooled]) console.log(JSON.stringify({ ...g, sources: undefined }));
 const all: Record<string, number[]> = { dense: [], moe: [] };
 for (const p of r.points) {
-  const g = { ...fit.groups.find((x) => x.kind === p.kind && x.family === p.family)!, prefillLaunchMsPerLayer: fit.prefillLaunchMsPerLayer, decodeLayerOverheadMs: fit.decodeLayerOverheadMs };
+  const g = { ...fit.groups.find((x) => x.kind === p.kind && x.family === p.family)!, prefillLaunchMsPerLayer: fit.prefillLaunchMsPerLayer, decodeLayerOverheadMs: fit.decodeLayerOverheadMs, collective: fit.collective };
   const pred = predictPoint(p, g);
   const e = pred / p.measured - 1;
   all[p.kind]!.push(Math.abs(e));

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { loadRegistry } from '../src/registry/load.ts';
 import { EXCLUDED_POINTS } from '../src/sizing/calibration/cases.ts';
+import { HOLDOUT_SOURCE, holdoutCases } from '../src/sizing/calibration/holdout.ts';
 import { predictPoint, resolveCalibration, type CalibrationPoint, type MeasurementsFile } from '../src/sizing/calibration/predict.ts';
-import { efficiencyFor } from '../src/sizing/efficiency/factors.ts';
+import { efficiencyFor, gpuFamily } from '../src/sizing/efficiency/factors.ts';
 import { median } from '../src/sizing/efficiency/fit.ts';
 import { FITTED } from '../src/sizing/efficiency/fitted.ts';
 
@@ -55,7 +56,7 @@ if (calibration.uncovered.length > 0) console.log(`  UNACCOUNTED: ${calibration.
 
 console.log('\nError distribution (predicted ÷ measured − 1)');
 const BUCKETS = [-Infinity, -0.35, -0.2, -0.1, 0, 0.1, 0.2, 0.35, Infinity];
-const bucketLabel = (i: number) => `${BUCKETS[i] === -Infinity ? '<' : `${pct(BUCKETS[i]!)}..`}${BUCKETS[i + 1] === Infinity ? ` ≥` : pct(BUCKETS[i + 1]!)}`;
+const bucketLabel = (i: number) => (BUCKETS[i] === -Infinity ? `< ${pct(BUCKETS[i + 1]!)}` : BUCKETS[i + 1] === Infinity ? `≥ ${pct(BUCKETS[i]!)}` : `${pct(BUCKETS[i]!)}..${pct(BUCKETS[i + 1]!)}`);
 const summary = (label: string, subset: Row[]) => {
   const abs = subset.map((r) => Math.abs(r.error));
   const worst = subset.reduce((a, b) => (Math.abs(b.error) > Math.abs(a.error) ? b : a));
@@ -63,7 +64,7 @@ const summary = (label: string, subset: Row[]) => {
     `  ${label.padEnd(8)} n=${String(subset.length).padStart(2)}  median |error| ${pct(median(abs)).slice(1).padStart(6)}  p90 ${pct(quantile(abs, 0.9)).slice(1).padStart(6)}  worst ${pct(worst.error).padStart(7)} (${worst.point.id})  within ±20%: ${abs.filter((a) => a <= 0.2).length}, within ±35%: ${abs.filter((a) => a <= 0.35).length}`,
   );
   const counts = BUCKETS.slice(0, -1).map((lo, i) => subset.filter((r) => r.error >= lo && r.error < BUCKETS[i + 1]!).length);
-  console.log(`  ${''.padEnd(8)} ${counts.map((c, i) => `${bucketLabel(i).replace('-Infinity', '')}: ${c}`).join('  ')}`);
+  console.log(`  ${''.padEnd(8)} ${counts.map((c, i) => `${bucketLabel(i)}: ${c}`).join('  ')}`);
 };
 const dense = rows.filter((r) => r.point.kind === 'dense');
 const moe = rows.filter((r) => r.point.kind === 'moe');
@@ -80,6 +81,20 @@ for (const g of FITTED.groups) {
   );
 }
 console.log(`  prefill launch cost ${FITTED.prefillLaunchMsPerLayer} ms per layer (shared)`);
+
+console.log(`\nHoldout (not fitted): the other ISL/OSL rows of the same TensorRT-LLM v1.0 tables\n  ${HOLDOUT_SOURCE}`);
+const holdout: Row[] = holdoutCases().map((c) => {
+  const gpu = { ...registry.gpus[c.gpu]!, id: c.gpu };
+  const point = { ...c, record: c.table, path: [], gpuSpec: gpu, kind: (c.model.startsWith('qwen3-') || c.model === 'llama-4-maverick' ? 'moe' : 'dense') as 'dense' | 'moe', family: gpuFamily(gpu)! };
+  const predicted = predictPoint(point, efficiencyFor(point.kind, point.family));
+  return { point, predicted, error: predicted / c.measured - 1 };
+});
+for (const table of [...new Set(holdoutCases().map((c) => c.table))]) {
+  const subset = holdout.filter((r) => r.point.record === table);
+  console.log(`  ${table.padEnd(30)} ${subset.map((r) => `${r.point.scenario.isl}/${r.point.scenario.osl} ${pct(r.error)}`).join('  ')}`);
+}
+summary('dense', holdout.filter((r) => r.point.kind === 'dense'));
+summary('moe', holdout.filter((r) => r.point.kind === 'moe'));
 
 const denseMedian = median(dense.map((r) => Math.abs(r.error)));
 const moeMedian = median(moe.map((r) => Math.abs(r.error)));

@@ -20,10 +20,8 @@ export type GpuSpec = Gpu & { id: string };
 
 /** Bytes per activation element exchanged between GPUs (BF16). */
 const ACTIVATION_BYTES = 2;
-const LINKEFF = Number(globalThis.process?.env?.LINKEFF ?? 1);
-const LAT = Number(globalThis.process?.env?.LAT ?? 0.008);
 /** Per-message latency of an intra-node collective (llm-analysis intra_node_min_message_latency). */
-const INTRA_NODE_LATENCY_MS = LAT;
+const INTRA_NODE_LATENCY_MS = 0.008;
 /** Per-message latency across nodes (assumption: InfiniBand/RoCE round trip ≈ 2× NVLink's). */
 const INTER_NODE_LATENCY_MS = 0.016;
 /** Scale-out bandwidth per GPU per direction when a replica spans nodes: one 400 Gb/s NIC per GPU (assumption). */
@@ -205,7 +203,7 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const moeLayers = arch.moe?.moe_layers ?? arch.layers;
     const k = arch.moe?.experts_active ?? 1;
     const bytes = 2 * (batch / n) * k * hidden * ACTIVATION_BYTES * ((n - 1) / n);
-    commMs = moeLayers * (bytes / (dep.link.gbps * 1e9 * LINKEFF) * 1e3 + 2 * latency);
+    commMs = moeLayers * (bytes / (dep.link.gbps * 1e9 * eff.collective) * 1e3 + 2 * latency);
   } else {
     const tp = layout.tensorParallel;
     const pp = layout.pipelineParallel;
@@ -223,7 +221,7 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     if (tp > 1) {
       // Two ring all-reduces of the hidden state per layer (after attention and after the FFN).
       const bytes = ((2 * (tp - 1)) / tp) * micro * hidden * ACTIVATION_BYTES;
-      commMs = (arch.layers / pp) * 2 * (bytes / (dep.link.gbps * 1e9 * LINKEFF) * 1e3 + latency);
+      commMs = (arch.layers / pp) * 2 * (bytes / (dep.link.gbps * 1e9 * eff.collective) * 1e3 + latency);
     }
   }
   const ms = (bytes: number, flops: number) => ({ memory: (bytes / bandwidth) * 1e3, compute: (flops / flopRate) * 1e3 });
@@ -283,7 +281,7 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
     memoryLatencyMs = (weightsRead / tp / bandwidth) * 1e3;
     if (tp > 1) {
       const bytes = ((2 * (tp - 1)) / tp) * isl * arch.hidden_size * ACTIVATION_BYTES;
-      commBandwidthMs = arch.layers * 2 * (bytes / (dep.link.gbps * 1e9 * LINKEFF)) * 1e3;
+      commBandwidthMs = arch.layers * 2 * (bytes / (dep.link.gbps * 1e9 * eff.collective)) * 1e3;
       commLatencyMs = arch.layers * 2 * latency;
     }
   }

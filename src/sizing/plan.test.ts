@@ -14,7 +14,7 @@ import type { Layout } from './parallelism.ts';
 import { breakEvenOutputTokens, sizeDeployment, type SizingRequest } from './plan.ts';
 
 const H100 = { ...(parse(readFileSync(new URL('../../content/gpus/h100-sxm.yaml', import.meta.url), 'utf8')) as Gpu), id: 'h100-sxm' } satisfies GpuSpec;
-const IDEAL = { memory: 1, compute: 1, stepOverheadMs: 0, prefillLaunchMsPerLayer: 0, decodeLayerOverheadMs: 0 };
+const IDEAL = { memory: 1, compute: 1, stepOverheadMs: 0, prefillLaunchMsPerLayer: 0, decodeLayerOverheadMs: 0, collective: 1 };
 const tp = (n: number): Layout => ({ gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' });
 const model = { id: 'meta/llama-3.1-70b-instruct', name: 'Llama 3.1 70B Instruct', architecture: LLAMA_31_70B };
 const request = (over: Partial<SizingRequest> = {}): SizingRequest => ({ model, gpu: H100, precision: 'fp8', kvPrecision: 'bf16', workload: { isl: 7168, osl: 1024 }, ...over });
@@ -38,7 +38,7 @@ describe('gpu-sizing.md §3 worked example: Llama 3.1 70B FP8 on H100 SXM', () =
   it('holds about 28 sequences of 8k on TP2 with BF16 KV and 56 with FP8 KV (229k tokens)', () => {
     const bf16 = sizeDeployment(request({ gpus: 2 }));
     expect(bf16.fits).toBe(true);
-    expect(bf16.tensorParallel ?? bf16.layout?.tensorParallel).toBe(2);
+    expect(bf16.layout?.tensorParallel).toBe(2);
     expect(bf16.weightsGibPerGpu).toBeCloseTo(33.83, 2);
     expect(bf16.kvGibPerGpu).toBeCloseTo(34.94, 1);
     expect(bf16.maxConcurrency).toBeCloseTo(28, 0);

@@ -1,11 +1,8 @@
-/** The subcommands of `clearance`. Adding one: a file in this folder exporting `command`, and one line here. */
+/**
+ * The subcommands of `clearance`. Adding one: a file in this folder exporting `command`, and one line here.
+ * Commands load lazily so `clearance lint` does not pay for the card renderer or the sizing engine.
+ */
 import type { Io } from '../io.ts';
-import { command as validate } from './validate.ts';
-import { command as lint } from './lint.ts';
-import { command as bom } from './bom.ts';
-import { command as facts } from './facts.ts';
-import { command as card } from './card.ts';
-import { command as size } from './size.ts';
 
 export interface Command {
   /** One line for `clearance --help`. */
@@ -13,18 +10,20 @@ export interface Command {
   run(argv: string[], io: Io): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {
-  validate,
-  lint,
-  bom,
-  facts,
-  card,
-  size,
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).command,
+  lint: async () => (await import('./lint.ts')).command,
+  bom: async () => (await import('./bom.ts')).command,
+  size: async () => (await import('./size.ts')).command,
+  facts: async () => (await import('./facts.ts')).command,
+  card: async () => (await import('./card.ts')).command,
 };
 
-export function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+export async function usage(): Promise<string> {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  const summaries = await Promise.all(names.map(async (name) => (await COMMANDS[name]!()).summary));
+  const lines = names.map((name, i) => `  ${name.padEnd(width)}  ${summaries[i]}`);
   return `Usage: clearance <command> [options]
 
 Commands:

@@ -5,14 +5,12 @@
  */
 import { z } from 'zod';
 import { Citations, IsoDate, IsoDateOrMonth, ModelId, Reviewed, SlugId, SourceRef, Status } from './common.ts';
-import { Relationship } from './provider.ts';
+import { Precision, Relationship } from './vocabulary.ts';
+
+export { Precision } from './vocabulary.ts';
 
 const PositiveInt = (what: string) => z.number().int(`${what} is a whole number`).positive(`${what} must be positive`);
 
-export const Precision = z
-  .enum(['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'])
-  .describe('Numeric format of weights.');
-export type Precision = z.infer<typeof Precision>;
 
 export const Attention = z
   .discriminatedUnion('kind', [

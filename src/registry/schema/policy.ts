@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CountryCode, IsoDate } from './common.ts';
-import { CertificationName } from './provider.ts';
+import { CertificationName } from './vocabulary.ts';
 
 /** Rules whose findings no policy may silence: the linter fails closed on what it cannot check. */
 export const FAIL_CLOSED_RULES = ['registry/unknown-model', 'route/wildcard', 'waiver/expired'] as const;

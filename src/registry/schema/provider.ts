@@ -1,15 +1,11 @@
 /** Who serves models: a first-party API, a managed cloud, or a hosted-OSS provider (design.md §2). */
 import { z } from 'zod';
 import { Citations, claim, CountryCode, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+import { CertificationName, Relationship } from './vocabulary.ts';
 
-export const Relationship = z
-  .enum(['first-party-api', 'managed-cloud', 'hosted-oss', 'self-hosted'])
-  .describe('How a route relates to the model’s creator: first-party-api (the creator’s own API, governed by its API terms), managed-cloud (Bedrock, Vertex, Azure), hosted-oss (a third party serving open weights, governed by the weights license), self-hosted (your own GPUs).');
-export type Relationship = z.infer<typeof Relationship>;
+export { CertificationName, Relationship } from './vocabulary.ts';
 
-export const CertificationName = z
-  .enum(['soc2-type2', 'soc2-type1', 'iso27001', 'iso27017', 'iso27018', 'iso42001', 'hipaa-baa', 'bsi-c5', 'secnumcloud', 'eu-csf-seal', 'gaia-x', 'fedramp', 'pci-dss', 'gdpr-dpa'])
-  .describe('Certification or attestation: SOC 2, ISO 27001/27017/27018/42001, HIPAA BAA, BSI C5, SecNumCloud, EU Cloud Sovereignty Framework SEAL, Gaia-X label, FedRAMP, PCI DSS, a GDPR data processing agreement.');
+
 
 export const Certification = z
   .strictObject({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CountryCode } from './common.ts';
-import { Precision } from './model.ts';
+import { Precision } from './vocabulary.ts';
 
 const Tag = z
   .string()

@@ -44,6 +44,11 @@ export interface EfficiencyFactors {
   prefillLaunchMsPerLayer: number;
   /** Fixed time per layer of every decode step, ms (kernels that do not scale with bytes or FLOPs). Fitted once across all groups. */
   decodeLayerOverheadMs: number;
+  /**
+   * Achieved fraction of the link's peak bandwidth in collectives (TP all-reduce, EP all-to-all). Decode messages
+   * are a few MB, where NCCL stays well under the NVLink peak. Fitted once across all groups.
+   */
+  collective: number;
 }
 
 /** Factors with where they come from and how far to trust them. */
@@ -74,6 +79,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     stepOverheadMs: 1,
     prefillLaunchMsPerLayer: 0.1,
     decodeLayerOverheadMs: 0,
+    collective: 0.7,
     errorBand: { low: -0.4, high: 0.4 },
     rationale:
       'No measurement on this GPU family: literature priors. Batch-1 decode MBU 0.45–0.75, dense serving at ≈0.55 of the roofline, prefill MFU 0.33–0.61; the band is widened to ±40% because the family is unmeasured.',
@@ -87,6 +93,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     stepOverheadMs: 1,
     prefillLaunchMsPerLayer: 0.1,
     decodeLayerOverheadMs: 0,
+    collective: 0.7,
     errorBand: { low: -0.5, high: 0.5 },
     rationale:
       'No measurement on this GPU family: MoE models reach only 0.20–0.32 of the roofline on 8 GPUs (EP all-to-all, load imbalance, small per-expert GEMMs); band ±50%.',
@@ -107,6 +114,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       stepOverheadMs: fitted.stepOverheadMs,
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
       decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
+      collective: FITTED.collective,
       points: fitted.points,
       errorBand: fitted.errorBand,
       rationale: `Fitted on ${fitted.points} published measurements of ${kind} models on ${family} GPUs (${FITTED.method}).`,
@@ -125,6 +133,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       stepOverheadMs: pooled.stepOverheadMs,
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
       decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
+      collective: FITTED.collective,
       points: pooled.points,
       // Another family's software and memory system: widen the fitted band to at least the prior's.
       errorBand: { low: Math.min(pooled.errorBand.low, prior.errorBand.low), high: Math.max(pooled.errorBand.high, prior.errorBand.high) },
@@ -132,5 +141,5 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       sources: pooled.sources,
     };
   }
-  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
+  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
 }

@@ -26,7 +26,7 @@ export const BOUNDS = { min: 0.15, max: 0.9 };
 /** Step overheads tried, ms. */
 const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5];
 /** The narrowest error band a fit may claim, however well its few points agree. */
-const MIN_BAND = 0.15;
+const MIN_BAND = 0.2;
 
 function range(from: number, to: number, step: number): number[] {
   const out: number[] = [];
@@ -89,7 +89,7 @@ export function median(values: number[]): number {
 /** The narrowest band a group may claim: wider when few points back it (below 3 points, the prior's band). */
 function minimumBand(kind: ModelKind, points: number): number {
   if (points < 3) return kind === 'moe' ? 0.5 : 0.4;
-  return points < 10 ? 0.2 : MIN_BAND;
+  return points < 10 ? 0.25 : MIN_BAND;
 }
 
 function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all', points: P[], predict: Predict<P>, f: EfficiencyFactors): FittedGroup {
@@ -111,40 +111,50 @@ function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all
   };
 }
 
-/** Shared per-layer costs tried, ms: prefill launches, and decode overhead per layer. */
-const LAUNCH_MS_PER_LAYER = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3];
-const DECODE_MS_PER_LAYER = [0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1];
+type Shared = Pick<EfficiencyFactors, 'prefillLaunchMsPerLayer' | 'decodeLayerOverheadMs' | 'collective'>;
+
+/** Values tried for the factors every group shares. */
+const SHARED_GRID: { [K in keyof Shared]: number[] } = {
+  prefillLaunchMsPerLayer: [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3],
+  decodeLayerOverheadMs: [0, 0.025, 0.05, 0.075, 0.1],
+  collective: [0.35, 0.5, 0.7, 1],
+};
 
 /**
- * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The per-layer costs
- * are shared by all groups: they are chosen to minimise the total squared log error over every point.
+ * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The shared factors
+ * (per-layer prefill and decode overheads, collective efficiency) are chosen by coordinate descent on the total
+ * squared log error over every point, refitting the groups at each trial.
  */
 export function fitEfficiency<P extends FitPoint>(
   points: P[],
   predict: Predict<P>,
   priors: Record<ModelKind, EfficiencyFactors>,
-): { prefillLaunchMsPerLayer: number; decodeLayerOverheadMs: number; groups: FittedGroup[]; pooled: FittedGroup[] } {
-  let best: { total: number; shared: Pick<EfficiencyFactors, 'prefillLaunchMsPerLayer' | 'decodeLayerOverheadMs'>; fits: Map<string, EfficiencyFactors> } | undefined;
+): Shared & { groups: FittedGroup[]; pooled: FittedGroup[] } {
   const key = (kind: string, family: string) => `${kind}/${family}`;
-  for (const prefillLaunchMsPerLayer of LAUNCH_MS_PER_LAYER) {
-    for (const decodeLayerOverheadMs of DECODE_MS_PER_LAYER) {
-      const shared = { prefillLaunchMsPerLayer, decodeLayerOverheadMs };
-      const fits = new Map<string, EfficiencyFactors>();
-      let total = 0;
-      for (const kind of ['dense', 'moe'] as const) {
-        const ofKind = points.filter((p) => p.kind === kind);
-        const prior = { ...priors[kind], ...shared };
-        for (const family of new Set(ofKind.map((p) => p.family))) {
-          const group = ofKind.filter((p) => p.family === family);
-          const f = fitFactors(group, predict, prior);
-          fits.set(key(kind, family), f);
-          total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
-        }
+  const trial = (shared: Shared) => {
+    const fits = new Map<string, EfficiencyFactors>();
+    let total = 0;
+    for (const kind of ['dense', 'moe'] as const) {
+      const ofKind = points.filter((p) => p.kind === kind);
+      for (const family of new Set(ofKind.map((p) => p.family))) {
+        const group = ofKind.filter((p) => p.family === family);
+        const f = fitFactors(group, predict, { ...priors[kind], ...shared });
+        fits.set(key(kind, family), f);
+        total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
       }
-      if (!best || total < best.total) best = { total, shared, fits };
+    }
+    return { total, shared, fits };
+  };
+  let best = trial({ prefillLaunchMsPerLayer: priors.dense.prefillLaunchMsPerLayer, decodeLayerOverheadMs: priors.dense.decodeLayerOverheadMs, collective: priors.dense.collective });
+  for (let round = 0; round < 2; round++) {
+    for (const name of Object.keys(SHARED_GRID) as (keyof Shared)[]) {
+      for (const value of SHARED_GRID[name]) {
+        if (value === best.shared[name]) continue;
+        const t = trial({ ...best.shared, [name]: value });
+        if (t.total < best.total) best = t;
+      }
     }
   }
-  const shared = best!.shared;
   const groups: FittedGroup[] = [];
   const pooled: FittedGroup[] = [];
   for (const kind of ['dense', 'moe'] as const) {
@@ -152,9 +162,9 @@ export function fitEfficiency<P extends FitPoint>(
     if (ofKind.length === 0) continue;
     for (const family of [...new Set(ofKind.map((p) => p.family))].sort()) {
       const group = ofKind.filter((p) => p.family === family);
-      groups.push(summarise(kind, family, group, predict, best!.fits.get(key(kind, family))!));
+      groups.push(summarise(kind, family, group, predict, best.fits.get(key(kind, family))!));
     }
-    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, { ...priors[kind], ...shared })));
+    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, { ...priors[kind], ...best.shared })));
   }
-  return { ...shared, groups, pooled };
+  return { ...best.shared, groups, pooled };
 }

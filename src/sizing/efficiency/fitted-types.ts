@@ -26,6 +26,8 @@ export interface FittedEfficiency {
   prefillLaunchMsPerLayer: number;
   /** Decode overhead per layer, ms, fitted across all groups. */
   decodeLayerOverheadMs: number;
+  /** Collective (all-reduce, all-to-all) bandwidth efficiency, fitted across all groups. */
+  collective: number;
   groups: FittedGroup[];
   /** Per model kind, fitted over all families: the fallback for unmeasured families. */
   pooled: FittedGroup[];

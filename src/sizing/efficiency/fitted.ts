@@ -9,9 +9,10 @@ export const FITTED: FittedEfficiency = {
     "records": 13,
     "points": 60
   },
-  "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; prefill launch cost per layer shared across groups",
+  "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; per-layer prefill launch and decode overheads and the collective efficiency shared across groups (coordinate descent on the total squared log error)",
   "prefillLaunchMsPerLayer": 0.2,
-  "decodeLayerOverheadMs": 0.05,
+  "decodeLayerOverheadMs": 0.075,
+  "collective": 0.5,
   "groups": [
     {
       "kind": "dense",
@@ -33,16 +34,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "ampere",
-      "memory": 0.84,
-      "compute": 0.75,
+      "memory": 0.9,
+      "compute": 0.7,
       "stepOverheadMs": 1,
       "points": 7,
       "errorBand": {
-        "low": -0.2,
-        "high": 0.2
+        "low": -0.25,
+        "high": 0.25
       },
-      "medianAbsError": 0.045,
-      "worstAbsError": 0.082,
+      "medianAbsError": 0.059,
+      "worstAbsError": 0.111,
       "sources": [
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl2048_ttft_ms",
         "trt05-ttft-llama70b-fp8-h100-tp4#A100_FP16_TP4_isl128_ttft_ms",
@@ -56,16 +57,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell",
-      "memory": 0.57,
-      "compute": 0.43,
-      "stepOverheadMs": 1.5,
+      "memory": 0.62,
+      "compute": 0.41,
+      "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
-        "low": -0.2,
-        "high": 0.2
+        "low": -0.25,
+        "high": 0.25
       },
-      "medianAbsError": 0.038,
-      "worstAbsError": 0.105,
+      "medianAbsError": 0.025,
+      "worstAbsError": 0.049,
       "sources": [
         "trt10-b200-llama3.3-70b-fp4-1000-1000",
         "trt10-b200-llama3.3-70b-fp4-1000-1000#128/2048",
@@ -78,16 +79,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell-gddr",
-      "memory": 0.86,
-      "compute": 0.35,
+      "memory": 0.87,
+      "compute": 0.36,
       "stepOverheadMs": 5,
       "points": 5,
       "errorBand": {
-        "low": -0.244,
-        "high": 0.2
+        "low": -0.25,
+        "high": 0.25
       },
-      "medianAbsError": 0.088,
-      "worstAbsError": 0.322,
+      "medianAbsError": 0.087,
+      "worstAbsError": 0.333,
       "sources": [
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000",
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000#1 GPU 2048/2048",
@@ -99,16 +100,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "hopper",
-      "memory": 0.79,
-      "compute": 0.61,
+      "memory": 0.88,
+      "compute": 0.57,
       "stepOverheadMs": 0.5,
       "points": 30,
       "errorBand": {
-        "low": -0.158,
-        "high": 0.231
+        "low": -0.2,
+        "high": 0.2
       },
-      "medianAbsError": 0.055,
-      "worstAbsError": 0.188,
+      "medianAbsError": 0.046,
+      "worstAbsError": 0.165,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -150,11 +151,11 @@ export const FITTED: FittedEfficiency = {
       "stepOverheadMs": 1,
       "points": 4,
       "errorBand": {
-        "low": -0.2,
-        "high": 0.2
+        "low": -0.25,
+        "high": 0.25
       },
-      "medianAbsError": 0.115,
-      "worstAbsError": 0.218,
+      "medianAbsError": 0.113,
+      "worstAbsError": 0.279,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
         "trt10-h200-llama4-maverick-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
@@ -165,7 +166,7 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "blackwell-gddr",
-      "memory": 0.6,
+      "memory": 0.61,
       "compute": 0.37,
       "stepOverheadMs": 0.5,
       "points": 1,
@@ -173,8 +174,8 @@ export const FITTED: FittedEfficiency = {
         "low": -0.5,
         "high": 0.5
       },
-      "medianAbsError": 0.006,
-      "worstAbsError": 0.006,
+      "medianAbsError": 0.007,
+      "worstAbsError": 0.007,
       "sources": [
         "trt10-b200-qwen3-30b-a3b-fp4-1000-1000#RTX PRO 6000 1 GPU FP4 1000/1000"
       ]
@@ -182,16 +183,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "hopper",
-      "memory": 0.36,
-      "compute": 0.24,
+      "memory": 0.37,
+      "compute": 0.22,
       "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
-        "low": -0.2,
-        "high": 0.2
+        "low": -0.25,
+        "high": 0.25
       },
-      "medianAbsError": 0.047,
-      "worstAbsError": 0.195,
+      "medianAbsError": 0.043,
+      "worstAbsError": 0.217,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
@@ -206,16 +207,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "all",
-      "memory": 0.69,
-      "compute": 0.62,
+      "memory": 0.74,
+      "compute": 0.59,
       "stepOverheadMs": 1,
       "points": 49,
       "errorBand": {
-        "low": -0.469,
-        "high": 0.23
+        "low": -0.481,
+        "high": 0.211
       },
-      "medianAbsError": 0.125,
-      "worstAbsError": 0.884,
+      "medianAbsError": 0.107,
+      "worstAbsError": 0.926,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -271,16 +272,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "all",
-      "memory": 0.43,
-      "compute": 0.18,
-      "stepOverheadMs": 2,
+      "memory": 0.44,
+      "compute": 0.17,
+      "stepOverheadMs": 1.5,
       "points": 11,
       "errorBand": {
-        "low": -0.259,
-        "high": 0.465
+        "low": -0.289,
+        "high": 0.456
       },
-      "medianAbsError": 0.11,
-      "worstAbsError": 0.349,
+      "medianAbsError": 0.111,
+      "worstAbsError": 0.407,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
