@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,18 @@ describe('clearance validate', () => {
     const bad = await runCli(['validate', '--registry', bundle]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('registry/invalid-bundle');
+  });
+
+  it('checks policies and example router configs in the content tree against their schemas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearance-docs-'));
+    cpSync(join(REPO_ROOT, OK), dir, { recursive: true });
+    mkdirSync(join(dir, 'routers'));
+    writeFileSync(join(dir, 'routers', 'broken.yaml'), 'name: broken\ntiers: 3\n');
+    const run = await runCli(['validate', '--registry', dir, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const [finding] = JSON.parse(run.stdout).findings;
+    expect(finding).toMatchObject({ code: 'config/invalid', line: 2, path: 'tiers' });
+    expect(finding.file).toMatch(/routers\/broken\.yaml$/);
   });
 
   it('is clean on the real content/ (npx clearance validate, whole process)', () => {

@@ -1,15 +1,17 @@
 /** `clearance validate`: checks the registry and prints located findings. */
 import { parseArgs } from 'node:util';
-import { countFindings, type Finding } from '../../registry/finding.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { countFindings, sortFindings, type Finding } from '../../registry/finding.ts';
 import { LoadError, loadRegistry } from '../../registry/load.ts';
 import type { Io } from '../io.ts';
 import type { Command } from './index.ts';
-import { resolve, relative, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 
 const HELP = `Usage: clearance validate [--registry PATH] [--format text|json] [--today YYYY-MM-DD] [--max-age DAYS]
 
 Checks every registry file: YAML syntax and duplicate keys, the JSON Schemas in schemas/, references
 between files, aliases claimed twice, uncited claims, statuses stronger than their sources, staleness.
+Policies (policies/) and example router configs (routers/) must parse against their schemas too.
 
 Options:
   --registry PATH   content directory or registry bundle JSON (default: content)
@@ -76,6 +78,7 @@ export const command: Command = {
       throw error;
     }
     if (loaded.kind === 'bundle') loaded.findings.forEach((f) => (f.file = display));
+    else loaded.findings = sortFindings([...loaded.findings, ...(await checkDocuments(abs, `${display.replace(/\/+$/, '')}/`))]);
     const counts = countFindings(loaded.findings);
     const entities = Object.fromEntries(Object.entries(loaded.registry).map(([k, v]) => [k, Object.keys(v).length]));
     if (values.format === 'json') {
@@ -86,6 +89,22 @@ export const command: Command = {
     return counts.errors > 0 ? 1 : 0;
   },
 };
+
+/** Policies and example router configs live in content/ too: they must parse against their own schemas. */
+async function checkDocuments(root: string, prefix: string): Promise<Finding[]> {
+  const { parsePolicy, parseRouterConfig } = await import('../../policy/index.ts');
+  const parsers = { policies: parsePolicy, routers: parseRouterConfig } as const;
+  const findings: Finding[] = [];
+  for (const [folder, parse] of Object.entries(parsers)) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const result = parse(`${prefix}${folder}/${name}`, readFileSync(join(dir, name), 'utf8'));
+      findings.push(...result.findings.map(({ code, severity, message, hint, file, line, column, path }) => ({ code, severity, message, hint, file, line, column, ...(path ? { path } : {}) })));
+    }
+  }
+  return findings;
+}
 
 function formatText(findings: Finding[], counts: ReturnType<typeof countFindings>, entities: Record<string, number>): string {
   const lines: string[] = [];
