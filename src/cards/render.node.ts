@@ -129,7 +129,10 @@ export async function createCardRenderer(options: CardRendererOptions = {}): Pro
       const misses = results.flatMap((r, i) => (r === undefined ? [i] : []));
       const workers = workersAvailable ? Math.min(manyOptions.concurrency ?? availableParallelism(), Math.ceil(misses.length / 8)) : 1;
       if (workers <= 1) {
-        for (const i of misses) results[i] = drawn(keys[i]!, await drawCard(jobs[i]!.content, jobs[i]!.size, fonts), performance.now());
+        for (const i of misses) {
+          const drawStarted = performance.now();
+          results[i] = drawn(keys[i]!, await drawCard(jobs[i]!.content, jobs[i]!.size, fonts), drawStarted);
+        }
         return results as RenderedCard[];
       }
       await drawInWorkers(workerUrl, workers, misses.map((i) => ({ index: i, job: jobs[i]! })), (index, png, ms) => {

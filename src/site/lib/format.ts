@@ -44,7 +44,8 @@ export function params(billions: number): string {
 
 /** USD per 1M tokens. */
 export function usd(n: number): string {
-  return `$${n < 1 ? n.toFixed(n < 0.1 ? 3 : 2).replace(/0$/, '') : trimNumber(n)}`;
+  // Cents always; a tenth of a cent where a price is that small ($0.038); no ".00" on whole dollars.
+  return `$${n < 1 ? n.toFixed(3).replace(/0$/, '') : n.toFixed(2).replace(/\.00$/, '')}`;
 }
 
 export function usdExact(n: number, digits = 2): string {

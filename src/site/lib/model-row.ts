@@ -52,7 +52,18 @@ export function governingLicenses(registry: Registry, id: string): { id: string;
   return out;
 }
 
+const rowCache = new WeakMap<Registry, Map<string, ModelRow>>();
+
+/** The row of one model; memoized per registry (pages ask for the same rows many times). */
 export function modelRow(registry: Registry, id: string): ModelRow {
+  let cache = rowCache.get(registry);
+  if (!cache) rowCache.set(registry, (cache = new Map()));
+  let row = cache.get(id);
+  if (!row) cache.set(id, (row = computeModelRow(registry, id)));
+  return row;
+}
+
+function computeModelRow(registry: Registry, id: string): ModelRow {
   const model = registry.models[id];
   if (!model) throw new Error(`model "${id}" is not in the registry`);
   const vendor = registry.vendors[model.vendor];

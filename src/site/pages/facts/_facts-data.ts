@@ -83,11 +83,12 @@ export function cardFiles(): CardFile[] {
 
 let renderer: Promise<CardRenderer> | undefined;
 
-/** One renderer per build, caching under node_modules/.cache/clearance-cards (CLEARANCE_CARD_CACHE overrides). */
+/** One renderer per build, caching by content hash so unchanged facts are not redrawn. */
 export function siteCardRenderer(): Promise<CardRenderer> {
   // The build bundles this module, so the worker script is found from the project root (the build's cwd).
   const workerUrl = pathToFileURL(resolve('src/cards/render-worker.node.ts'));
-  renderer ??= createCardRenderer({ workerUrl, ...(process.env.CLEARANCE_CARD_CACHE ? { cacheDir: process.env.CLEARANCE_CARD_CACHE } : {}) });
+  // Likewise the cache: node_modules/.cache/clearance-cards under the project root, unless CLEARANCE_CARD_CACHE says otherwise.
+  renderer ??= createCardRenderer({ workerUrl, cacheDir: resolve(process.env.CLEARANCE_CARD_CACHE ?? 'node_modules/.cache/clearance-cards') });
   return renderer;
 }
 

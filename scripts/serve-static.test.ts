@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveFile, serveStatic, type StaticServer } from './serve-static.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'clearance-serve-'));
+mkdirSync(join(root, 'models', 'meta', 'x'), { recursive: true });
+writeFileSync(join(root, 'index.html'), '<h1>home</h1>');
+writeFileSync(join(root, 'models', 'meta', 'x', 'index.html'), '<h1>card</h1>');
+writeFileSync(join(root, '404.html'), '<h1>not found</h1>');
+writeFileSync(join(root, 'app.js'), 'export {}');
+
+describe('static file resolution', () => {
+  it('maps directories to their index.html, with or without a trailing slash', () => {
+    expect(resolveFile(root, '/')).toBe(join(root, 'index.html'));
+    expect(resolveFile(root, '/models/meta/x/')).toBe(join(root, 'models', 'meta', 'x', 'index.html'));
+    expect(resolveFile(root, '/models/meta/x?models=a,b')).toBe(join(root, 'models', 'meta', 'x', 'index.html'));
+  });
+
+  it('refuses paths that leave the root', () => {
+    expect(resolveFile(root, '/../../etc/passwd')).toBeUndefined();
+    expect(resolveFile(root, '/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
+    expect(resolveFile(root, '/a%00b')).toBeUndefined();
+    expect(resolveFile(root, '/%E0%A4%A')).toBeUndefined();
+  });
+});
+
+describe('static server', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(root, 0);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('listens on 127.0.0.1 and serves files with their type and security headers', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${server.url}/app.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/javascript');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers unknown paths with the site 404 page', async () => {
+    const res = await fetch(`${server.url}/nope/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('not found');
+  });
+
+  it('allows only GET and HEAD', async () => {
+    expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+});
