@@ -2,26 +2,32 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateOrMonth } from './common.ts';
 
+/** Every source kind, and whether it is primary evidence for claims about the document's own subject. */
+const SOURCE_KIND_EVIDENCE = {
+  'license-text': 'primary',
+  'model-card': 'primary',
+  'model-config': 'primary',
+  paper: 'primary',
+  'tech-report': 'primary',
+  'vendor-docs': 'primary',
+  'vendor-blog': 'primary',
+  'pricing-page': 'primary',
+  'terms-of-service': 'primary',
+  'certification-registry': 'primary',
+  government: 'primary',
+  benchmark: 'secondary',
+  news: 'secondary',
+  analyst: 'secondary',
+  aggregator: 'secondary',
+  other: 'secondary',
+} as const;
+type SourceKindName = keyof typeof SOURCE_KIND_EVIDENCE;
+
 export const SourceKind = z
-  .enum([
-    'license-text',
-    'model-card',
-    'model-config',
-    'paper',
-    'tech-report',
-    'vendor-docs',
-    'vendor-blog',
-    'pricing-page',
-    'terms-of-service',
-    'certification-registry',
-    'government',
-    'benchmark',
-    'news',
-    'analyst',
-    'aggregator',
-    'other',
-  ])
-  .describe('What kind of document this is. license-text, model-card, model-config, paper, tech-report, vendor-docs, vendor-blog, pricing-page, terms-of-service, certification-registry and government count as primary for claims about their own subject.');
+  .enum(Object.keys(SOURCE_KIND_EVIDENCE) as [SourceKindName, ...SourceKindName[]])
+  .describe(
+    `What kind of document this is. ${Object.keys(SOURCE_KIND_EVIDENCE).filter((k) => SOURCE_KIND_EVIDENCE[k as SourceKindName] === 'primary').join(', ')} count as primary for claims about their own subject.`,
+  );
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const SourceSchema = z
@@ -44,16 +50,6 @@ export const SourceSchema = z
 export type Source = z.infer<typeof SourceSchema>;
 
 /** Kinds that are primary evidence for claims about the document's own subject. */
-export const PRIMARY_SOURCE_KINDS: readonly SourceKind[] = [
-  'license-text',
-  'model-card',
-  'model-config',
-  'paper',
-  'tech-report',
-  'vendor-docs',
-  'vendor-blog',
-  'pricing-page',
-  'terms-of-service',
-  'certification-registry',
-  'government',
-];
+export const PRIMARY_SOURCE_KINDS: readonly SourceKind[] = (Object.keys(SOURCE_KIND_EVIDENCE) as SourceKind[]).filter(
+  (k) => SOURCE_KIND_EVIDENCE[k] === 'primary',
+);
