@@ -1,11 +1,18 @@
 /**
- * `npm run bench`: whole-process times of the CLI as ratios to a bare `node -e 0` start (median of runs).
- * Tests never assert wall times; this is where they are measured. Targets from the issues are printed beside.
+ * `npm run bench`: whole-process times of the CLI as ratios to a bare `node -e 0` start (median of runs), and
+ * the card renderer's cold and cached builds. Tests never assert wall times; this is where they are measured.
+ * Sizing accuracy is `npm run bench:sizing`; site build and page weight are `npm run bench:site`.
  */
 import { benchAgainstBareNode } from './bench-support.ts';
+import { benchCards, formatCardBench } from './bench-cards.ts';
+import { benchLint } from './bench-lint.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 console.log(`clearance bench — median of ${runs} runs, Node ${process.version}\n`);
 
 const validate = benchAgainstBareNode('clearance validate (content/)', ['src/cli/main.ts', 'validate'], runs, [0, 1]);
 console.log(`  target: under 1500 ms → ${validate.ms < 1500 ? 'met' : 'NOT met'}\n`);
+
+benchLint(runs);
+
+console.log(formatCardBench(await benchCards()));
