@@ -10,7 +10,7 @@ import { buildSite } from '../scripts/build-site.ts';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SITE_DIR = join(ROOT, 'dist');
 const STAMP = join(SITE_DIR, '.clearance-build.json');
-const INPUTS = ['content', 'src', 'public', 'schemas', 'astro.config.mjs', 'package.json'];
+const INPUTS = ['content', 'src', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'scripts/build-site.ts'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -3,7 +3,7 @@
  * Expectations come from the registry itself, so the tests follow the content as it grows.
  * Every page load is checked for requests leaving localhost and for console errors (CSP violations included).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +203,26 @@ describe('sizing calculator', () => {
     await page.locator('table.footprint tbody a[href*="sizing/"]').first().click();
     await page.locator('.sz-status.callout').waitFor();
     expect(new URL(page.url()).searchParams.get('model')).toBe('meta/llama-3.3-70b-instruct');
+  });
+});
+
+describe('budgets', () => {
+  it('keeps the heaviest model card under 100 KB of HTML + CSS + JS, and its JS under 15 KB', async () => {
+    const cards = readdirSync(join(SITE_DIR, 'models'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('index.html') && f.split(/[\\/]/).length === 3)
+      .map((f) => ({ path: `/models/${f.replace(/index\.html$/, '').replace(/\\/g, '/')}`, bytes: statSync(join(SITE_DIR, 'models', f)).size }))
+      .sort((a, b) => b.bytes - a.bytes);
+    const page = await h.newPage();
+    const sizes: Record<string, number> = { document: 0, stylesheet: 0, script: 0 };
+    page.on('response', async (response) => {
+      const type = response.request().resourceType();
+      if (type in sizes) sizes[type]! += (await response.body()).length;
+    });
+    await page.goto(`${h.server.url}${cards[0]!.path}`);
+    await page.waitForLoadState('networkidle');
+    const total = sizes.document! + sizes.stylesheet! + sizes.script!;
+    expect(total, `${cards[0]!.path}: ${JSON.stringify(sizes)}`).toBeLessThan(100 * 1024);
+    expect(sizes.script).toBeLessThan(15 * 1024);
   });
 });
 

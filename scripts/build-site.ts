@@ -13,7 +13,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export interface BuildResult {
   outDir: string;
+  /** HTML pages written. */
   pages: number;
+  /** Pages in the search index (those with data-pagefind-body). */
+  indexedPages: number;
   astroMs: number;
   pagefindMs: number;
   totalMs: number;
@@ -148,7 +151,8 @@ async function buildSiteUnlocked(options: { outDir?: string; registry?: string; 
   }
   const result: BuildResult = {
     outDir,
-    pages: added.page_count,
+    pages: htmlFiles(outDir).length,
+    indexedPages: added.page_count,
     astroMs: Math.round(astroDone - started),
     pagefindMs: Math.round(pagefindDone - astroDone),
     totalMs: Math.round(performance.now() - started),

@@ -1,12 +1,12 @@
 /** `clearance bom`: a CycloneDX 1.6 ML-BOM of router configs — every model with its licenses and supplier. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseRouterConfig, type ParsedConfig } from '../../policy/index.ts';
 import { toCycloneDx } from '../../report/cyclonedx.ts';
+import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import type { Command } from './index.ts';
-import { loadLintRegistry } from './lint.ts';
+import { loadCommandRegistry } from '../registry.ts';
 
 const HELP = `Usage: clearance bom <config…> [--registry PATH] [--name NAME] [--today YYYY-MM-DD] [--output FILE]
 
@@ -30,33 +30,16 @@ Exit codes:
 export const command: Command = {
   summary: 'write a CycloneDX 1.6 ML-BOM of router configs (models, licenses, suppliers)',
   async run(argv: string[], io: Io): Promise<number> {
-    let values;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: { registry: { type: 'string' }, name: { type: 'string' }, today: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.stderr(`clearance bom: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
-    const today = values.today ?? io.today;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-      io.stderr(`clearance bom: --today must be YYYY-MM-DD, not "${today}"\n`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('bom', HELP, argv, io, { registry: { type: 'string' }, name: { type: 'string' }, today: { type: 'string' }, output: { type: 'string' } }, true);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    const today = checkToday(io, 'bom', values.today);
+    if (today === undefined) return 2;
     if (positionals.length === 0) {
       io.stderr(`clearance bom: name at least one router config\n\n${HELP}`);
       return 2;
     }
-    const loaded = await loadLintRegistry(values.registry, io, today, 'bom');
+    const loaded = await loadCommandRegistry('bom', values.registry, io, today);
     if (typeof loaded === 'number') return loaded;
     const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
     const configs: ParsedConfig[] = [];

@@ -1,12 +1,12 @@
 /** `clearance card`: one fact (or a model's Open Graph card) as a PNG — or SVG — image for a slide. */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CardContent, CardSize } from '../../cards/index.ts';
 import { collectFacts, deckSafety } from '../../facts/index.ts';
 import { suggest } from '../../registry/index.ts';
+import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
-import { checkToday, loadForFacts } from './facts.ts';
+import { loadCommandRegistry } from '../registry.ts';
 import type { Command } from './index.ts';
 
 const HELP = `Usage: clearance card <fact-id> [--size og|slide] --out FILE.png
@@ -33,30 +33,15 @@ Exit codes:
 export const command: Command = {
   summary: 'draw a fact (or a model) as a card image, PNG or SVG',
   async run(argv: string[], io: Io): Promise<number> {
-    let values;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
+    const parsed = parseCommandArgs('card', HELP, argv, io, {
           size: { type: 'string', default: 'og' },
           out: { type: 'string' },
           model: { type: 'string' },
           today: { type: 'string' },
-          registry: { type: 'string', default: 'content' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.stderr(`clearance card: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
+          registry: { type: 'string' },
+        }, true);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const size = values.size as CardSize;
     if (size !== 'og' && size !== 'slide') {
       io.stderr(`clearance card: --size must be og or slide, not "${values.size}"\n`);
@@ -73,8 +58,8 @@ export const command: Command = {
     }
     const today = checkToday(io, 'card', values.today);
     if (today === undefined) return 2;
-    const registry = loadForFacts(io, 'card', values.registry);
-    if (!registry) return 2;
+    const registry = await loadCommandRegistry('card', values.registry, io, today);
+    if (registry === 2) return 2;
     // Loaded here, not at the top: satori and resvg would slow every other command's start.
     const { CARD_SIZES, factCardContent, modelCardContent, renderCardSvg } = await import('../../cards/index.ts');
     const { createCardRenderer, loadCardFonts } = await import('../../cards/render.node.ts');

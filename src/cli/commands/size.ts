@@ -1,10 +1,7 @@
 /** `clearance size`: the GPUs, money and break-even of self-hosting a model, or every self-hosted tier of a router config. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Finding } from '../../registry/finding.ts';
-import { LoadError, loadRegistry } from '../../registry/load.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { Precision } from '../../registry/schema/index.ts';
 import {
@@ -25,7 +22,9 @@ import {
   type RouterSizing,
   type Workload,
 } from '../../sizing/index.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
+import { loadCommandRegistry } from '../registry.ts';
 import type { Command } from './index.ts';
 
 const HELP = `Usage: clearance size <router-config> [options]
@@ -64,7 +63,6 @@ Exit codes:
   2  could not size: bad flags, unknown model or GPU, unknown architecture, unreadable config
 `;
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function positiveNumber(name: string, value: string | undefined): number | undefined | Error {
   if (value === undefined) return undefined;
@@ -83,12 +81,7 @@ export const command: Command = {
       io.stderr(`clearance size: ${message}\n`);
       return 2;
     };
-    let values;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args: argv,
-        options: {
+    const parsed = parseCommandArgs('size', HELP, argv, io, {
           model: { type: 'string' },
           gpu: { type: 'string' },
           gpus: { type: 'string' },
@@ -105,19 +98,9 @@ export const command: Command = {
           frontier: { type: 'string' },
           registry: { type: 'string' },
           format: { type: 'string', default: 'text' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-        allowPositionals: true,
-      }));
-    } catch (error) {
-      io.stderr(`clearance size: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
+        }, true);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (values.format !== 'text' && values.format !== 'json') return fail(`--format must be text or json, not "${values.format}"`);
     if (values.engine !== undefined && !(values.engine in ENGINES)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
     const engine = values.engine as EngineId | undefined;
@@ -133,14 +116,8 @@ export const command: Command = {
     if (numbers['peak-factor'] !== undefined && numbers['peak-factor'] < 1) return fail('--peak-factor is peak ÷ mean load, at least 1');
 
     const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
-    const registryPath = values.registry ?? (existsSync(resolve(io.cwd, 'content')) ? 'content' : resolve(PACKAGE_ROOT, 'content'));
-    let registry: Registry;
-    try {
-      registry = loadRegistry(resolve(io.cwd, registryPath)).registry;
-    } catch (error) {
-      if (error instanceof LoadError) return fail(error.message);
-      throw error;
-    }
+    const registry = await loadCommandRegistry('size', values.registry, io, io.today);
+    if (registry === 2) return 2;
 
     if (positionals.length > 0) {
       if (values.model !== undefined || values.gpu !== undefined) return fail('give either a router config or --model/--gpu, not both');

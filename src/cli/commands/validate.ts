@@ -1,8 +1,8 @@
 /** `clearance validate`: checks the registry and prints located findings. */
-import { parseArgs } from 'node:util';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { countFindings, sortFindings, type Finding } from '../../registry/finding.ts';
 import { LoadError, loadRegistry } from '../../registry/load.ts';
+import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import type { Command } from './index.ts';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -29,37 +29,20 @@ Exit codes:
 export const command: Command = {
   summary: 'check the registry (content/ or a bundle) and report located findings',
   async run(argv: string[], io: Io): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          registry: { type: 'string', default: 'content' },
-          format: { type: 'string', default: 'text' },
-          today: { type: 'string' },
-          'max-age': { type: 'string', default: '365' },
-          help: { type: 'boolean', short: 'h' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      io.stderr(`clearance validate: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
+    const parsed = parseCommandArgs('validate', HELP, argv, io, {
+      registry: { type: 'string', default: 'content' },
+      format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+      'max-age': { type: 'string', default: '365' },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     if (values.format !== 'text' && values.format !== 'json') {
       io.stderr(`clearance validate: --format must be text or json, not "${values.format}"\n`);
       return 2;
     }
-    const today = values.today ?? io.today;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-      io.stderr(`clearance validate: --today must be YYYY-MM-DD, not "${today}"\n`);
-      return 2;
-    }
+    const today = checkToday(io, 'validate', values.today);
+    if (today === undefined) return 2;
     const maxAgeDays = Number(values['max-age']);
     if (!Number.isInteger(maxAgeDays) || maxAgeDays <= 0) {
       io.stderr(`clearance validate: --max-age must be a positive whole number of days\n`);

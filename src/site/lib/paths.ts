@@ -1,7 +1,7 @@
 /** URL of every page kind, in one place so links and routes agree. Pure. */
 
 /** Site base ("/" unless Astro's `base` is set for hosting under a sub-path). */
-const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+const BASE = ((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
 /** Prefixes a site path ("models/") with the base. */
 export function url(path: string): string {

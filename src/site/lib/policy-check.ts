@@ -4,7 +4,7 @@
  * weights, its first route otherwise). Model cards list alternatives that pass.
  */
 import { stringify } from 'yaml';
-import { lintText, parsePolicy } from '../../policy/index.ts';
+import { lintText, parsePolicy, type LintOutcome, type LoadedPolicy } from '../../policy/index.ts';
 import type { Registry } from '../../registry/index.ts';
 import { buildDate, getRegistry, readContentText } from './registry.ts';
 import { modelRow, type ModelRow } from './model-row.ts';
@@ -30,23 +30,38 @@ export function defaultVia(registry: Registry, id: string): string | undefined {
   return model.routes?.[0]?.provider;
 }
 
+let defaultPolicy: LoadedPolicy | undefined;
+
+/** content/policies/default.yaml, parsed once; a missing or invalid default policy fails the build. */
+export function loadDefaultPolicy(): LoadedPolicy {
+  if (defaultPolicy) return defaultPolicy;
+  const found = readContentText('policies', 'default');
+  if (!found) throw new Error('content/policies/default.yaml is missing: model cards list alternatives that pass the default policy');
+  const parsed = parsePolicy(found.file, found.text);
+  if (!parsed.policy) throw new Error(`${found.file} is invalid: ${parsed.findings[0]?.message}`);
+  defaultPolicy = parsed.policy;
+  return defaultPolicy;
+}
+
+/** Lints a router config text under the default policy on the build date. */
+export function lintWithDefaultPolicy(file: string, text: string): LintOutcome {
+  return lintText(file, text, getRegistry().registry, loadDefaultPolicy(), buildDate());
+}
+
 let verdicts: Map<string, PolicyVerdict> | undefined;
 
 /** Verdicts for every model; models with no way to reach them are left out. */
 export function defaultPolicyVerdicts(): Map<string, PolicyVerdict> {
   if (verdicts) return verdicts;
   const { registry } = getRegistry();
-  const found = readContentText('policies', 'default');
-  if (!found) throw new Error('content/policies/default.yaml is missing: model cards list alternatives that pass the default policy');
-  const parsed = parsePolicy(found.file, found.text);
-  if (!parsed.policy) throw new Error(`${found.file} is invalid: ${parsed.findings[0]?.message}`);
+  const policy = loadDefaultPolicy();
   const today = buildDate();
   verdicts = new Map();
   for (const id of Object.keys(registry.models)) {
     const via = defaultVia(registry, id);
     if (!via) continue;
     const config = stringify({ name: `check ${id}`, tiers: [{ id: 'check', routes: [{ model: id, via }] }] });
-    const outcome = lintText(`check/${id}.yaml`, config, registry, parsed.policy, today);
+    const outcome = lintText(`check/${id}.yaml`, config, registry, policy, today);
     const errors = outcome.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, message: f.message }));
     verdicts.set(id, { passes: outcome.exitCode === 0, via, errors, warnings: outcome.findings.filter((f) => f.severity === 'warning').length });
   }

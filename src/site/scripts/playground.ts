@@ -51,9 +51,15 @@ class Playground extends HTMLElement {
     policyText.addEventListener('input', () => {
       policySelect.value = 'custom';
     });
-    void this.#loadPolicy();
+    const policyLoaded = this.#loadPolicy();
+    // ?router=<id> opens one of content/routers (the home page's stack links here); otherwise the LiteLLM example.
+    const router = new URLSearchParams(location.search).get('router');
     const litellm = this.querySelector<HTMLTemplateElement>('template.example-litellm')?.content.textContent ?? '';
-    if (!config.value && litellm) config.value = litellm;
+    if (router && /^[a-z0-9][a-z0-9._-]*$/.test(router)) {
+      const select = this.querySelector<HTMLSelectElement>('select[name=example]');
+      if (select) select.value = `router:${router}`;
+      void Promise.all([policyLoaded, this.#loadExample(`router:${router}`)]).then(() => this.lint());
+    } else if (!config.value && litellm) config.value = litellm;
   }
 
   async #loadExample(value: string): Promise<void> {
@@ -96,7 +102,8 @@ class Playground extends HTMLElement {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of outcome.findings) counts[f.severity]++;
     const verdict = outcome.exitCode === 0 ? 'Passes' : outcome.exitCode === 1 ? 'Fails: policy violations' : 'Could not evaluate';
-    summary.textContent = `${verdict} (exit ${outcome.exitCode}): ${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos.`;
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+    summary.textContent = `${verdict} (exit ${outcome.exitCode}): ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${n(counts.info, 'info')}.`;
     summary.className = `pg-summary callout ${outcome.exitCode === 0 ? 'ok' : 'bad'}`;
     list.replaceChildren(...outcome.findings.map((f) => this.#finding(f)));
   }
