@@ -7,6 +7,7 @@
 import type { Citation, Fact, License, Model, Provider, Registry, SourceRef } from '../registry/index.ts';
 import type { FactRecord, FactSubject, SubjectKind } from './fact-record.ts';
 import { formatMoney, formatNumber } from './value.ts';
+import { getIn, parseFieldPath } from '../registry/paths.ts';
 
 /** Every fact of the registry, sorted by id. */
 export function collectFacts(registry: Registry): FactRecord[] {
@@ -303,26 +304,6 @@ function fromCitation(c: Citation): Pick<Claim, 'status' | 'sources' | 'caveats'
   return { status: c.status, sources: c.sources, caveats: c.note ? [c.note] : [] };
 }
 
-/** `routes[0].price` → ['routes', 0, 'price'] (the same key syntax as the registry's citations maps). */
-export function parseFieldPath(key: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of key.split('.')) {
-    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return [key];
-    out.push(m[1]!);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-
-function getIn(data: unknown, path: readonly (string | number)[]): unknown {
-  let cur = data;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
-}
 
 function isScalar(v: unknown): v is number | string {
   return typeof v === 'number' || typeof v === 'string';

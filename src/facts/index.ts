@@ -1,6 +1,7 @@
 /** Public surface of the facts core (pure: no I/O, runs in the browser too). */
 export type { FactRecord, FactOrigin, FactSubject, SubjectKind, EvidenceAgainst } from './fact-record.ts';
-export { collectFacts, subjectOf, parseFieldPath } from './collect.ts';
+export { collectFacts, subjectOf } from './collect.ts';
+export { parseFieldPath } from '../registry/paths.ts';
 export {
   deckSafety,
   dayNumber,

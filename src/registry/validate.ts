@@ -14,6 +14,7 @@ import { renderJsonSchemas } from './json-schema.ts';
 import { validatorExportName } from './json-schema-names.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
 import { suggest } from './suggest.ts';
+import { getIn, parseFieldPath } from './paths.ts';
 
 export interface RegistryFile {
   /** Path relative to the content root, with forward slashes: `models/meta/llama-3.3-70b-instruct.yaml`. */
@@ -214,27 +215,6 @@ function ajvFinding(e: ErrorObject, src: YamlSource): Finding {
   return finding('registry/invalid-value', `${formatPath(path) || 'value'} ${e.message ?? 'is invalid'}`, src.file, src.locate(path), path);
 }
 
-function getIn(data: unknown, path: readonly (string | number)[]): unknown {
-  let cur = data;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return cur;
-}
-
-/** Parses a citation key like `routes[0].price` or `architecture.window` into a data path. */
-function citationPath(key: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of key.split('.')) {
-    const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return [key];
-    out.push(m[1]!);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-
 function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings: Finding[], options: ValidateOptions) {
   const cited = new Set<string>();
   const aliasOwner = new Map<string, { model: string; file: string }>();
@@ -355,7 +335,7 @@ function checkCitations(p: Parsed, findings: Finding[]) {
     }
   }
   for (const key of keys) {
-    if (getIn(p.data, citationPath(key)) === undefined) {
+    if (getIn(p.data, parseFieldPath(key)) === undefined) {
       findings.push(finding('registry/orphan-citation', `citation "${key}" points at a field this entry does not have`, p.file, p.src.locate(['citations', key]), ['citations', key]));
     }
   }
