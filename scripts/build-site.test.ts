@@ -21,6 +21,10 @@ describe('built output checks', () => {
     expect(problems('<img src="https://example.org/x.png">')[0]).toContain('another host');
   });
 
+  it('reads markup inside a quoted attribute value as text', () => {
+    expect(problems('<button data-citation="Source: &quot;Card <script>alert(1)</script>&quot;">Copy</button>')).toEqual([]);
+  });
+
   it('ignores JSON data blocks', () => {
     expect(problems('<script type="application/json">{"a":1}</script>')).toEqual([]);
   });
