@@ -22,7 +22,7 @@ export const Certification = z
 export const Region = z
   .strictObject({
     id: z.string().min(1).describe('The provider’s region id, e.g. "eu-central-1", "fr-par".'),
-    country: CountryCode.describe('Country where the region’s data centres are.'),
+    country: CountryCode.describe('Country where the region’s data centres are (ISO 3166-1 alpha-2), or "EU" for a region spread over several EU member states.'),
     location: z.string().optional().describe('City or area.'),
   })
   .describe('A serving region.');
