@@ -4,7 +4,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
+const base = process.env.CLEARANCE_SITE_BASE || '/';
+
 export default defineConfig({
+  // Hosting under a sub-path (e.g. /clearance/): every link, asset and search result follows `base` (docs/site.md).
+  base,
+  // The site's origin, when known, makes canonical and Open Graph image URLs absolute.
+  ...(process.env.CLEARANCE_SITE_URL ? { site: process.env.CLEARANCE_SITE_URL } : {}),
   srcDir: './src/site',
   publicDir: './public',
   outDir: process.env.CLEARANCE_SITE_OUT ?? './dist',

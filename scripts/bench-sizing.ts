@@ -80,7 +80,9 @@ for (const g of FITTED.groups) {
     `  ${`${g.kind}/${g.family}`.padEnd(22)} n=${String(subset.length).padStart(2)}  memory ${g.memory.toFixed(2)}  compute ${g.compute.toFixed(2)}  step ${g.stepOverheadMs} ms  median |error| ${pct(median(abs)).slice(1).padStart(6)}  worst ${pct(Math.max(...abs)).slice(1).padStart(6)}  band ${pct(g.errorBand.low)}/${pct(g.errorBand.high)}`,
   );
 }
-console.log(`  prefill launch cost ${FITTED.prefillLaunchMsPerLayer} ms per layer (shared)`);
+console.log(
+  `  shared by every group: prefill launch ${FITTED.prefillLaunchMsPerLayer} ms and decode ${FITTED.decodeLayerOverheadMs} ms per layer, collective efficiency ${FITTED.collective}, pipeline-parallel host time ${FITTED.pipelineHostMsPerSequence} ms per sequence per micro-batch step`,
+);
 
 console.log(`\nHoldout (not fitted): the other ISL/OSL rows of the same TensorRT-LLM v1.0 tables\n  ${HOLDOUT_SOURCE}`);
 const holdout: Row[] = holdoutCases().map((c) => {

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHtml } from './build-site.ts';
+import { checkHtml, checkLinks, siteBase } from './build-site.ts';
 
 const problems = (html: string) => checkHtml('page.html', html).map((p) => p.problem);
 
@@ -27,5 +30,40 @@ describe('built output checks', () => {
 
   it('ignores JSON data blocks', () => {
     expect(problems('<script type="application/json">{"a":1}</script>')).toEqual([]);
+  });
+});
+
+describe('links between built pages', () => {
+  const site = mkdtempSync(join(tmpdir(), 'clearance-links-'));
+  const write = (path: string, html: string) => {
+    mkdirSync(join(site, path, '..'), { recursive: true });
+    writeFileSync(join(site, path), html);
+  };
+
+  it('accepts links that reach a page (and its anchor) under the base', () => {
+    write('index.html', '<a href="/clearance/models/x/#traps">x</a><a href="#top" id="top">top</a><a href="/clearance/compare/?models=a,b">c</a><cl-search data-bundle="/clearance/pagefind/"></cl-search>');
+    write('models/x/index.html', '<h2 id="traps">Traps</h2>');
+    write('compare/index.html', '<h1>compare</h1>');
+    expect(checkLinks(site, '/clearance/')).toEqual([]);
+  });
+
+  it('reports links that ignore the base, reach nothing, or name a missing anchor', () => {
+    write('index.html', '<a href="/models/x/">no base</a><a href="/clearance/models/y/">missing</a><a href="/clearance/models/x/#nope">anchor</a><a href="#gone">here</a><span data-api="/api/"></span>');
+    write('models/x/index.html', '<h2 id="traps">Traps</h2>');
+    const problems = checkLinks(site, '/clearance/').map((p) => p.problem);
+    expect(problems).toHaveLength(5);
+    expect(problems.filter((p) => p.includes('ignores the site base'))).toHaveLength(2);
+    expect(problems.some((p) => p.includes('points at nothing'))).toBe(true);
+    expect(problems.some((p) => p.includes('no element with id "nope"'))).toBe(true);
+    expect(problems.some((p) => p.includes('#gone'))).toBe(true);
+  });
+
+  it('normalizes the hosting sub-path and refuses what is not a path', () => {
+    expect(siteBase('')).toBe('/');
+    expect(siteBase('/')).toBe('/');
+    expect(siteBase('clearance')).toBe('/clearance/');
+    expect(siteBase('/tools/clearance/')).toBe('/tools/clearance/');
+    expect(() => siteBase('https://x.example/')).toThrow(/URL path/);
+    expect(() => siteBase('/a/../b/')).toThrow(/URL path/);
   });
 });

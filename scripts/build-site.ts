@@ -5,7 +5,7 @@
  * Env: CLEARANCE_REGISTRY (registry to build from, default ./content), CLEARANCE_SITE_OUT (output dir, default ./dist).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,8 @@ export interface BuildResult {
   pages: number;
   /** Pages in the search index (those with data-pagefind-body). */
   indexedPages: number;
+  /** Facts indexed as search records of their own (from api/facts.json). */
+  factRecords: number;
   astroMs: number;
   pagefindMs: number;
   totalMs: number;
@@ -63,8 +65,124 @@ export function checkHtml(file: string, page: string): OutputProblem[] {
   return problems;
 }
 
-export function checkOutput(outDir: string): OutputProblem[] {
-  return htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8')));
+/** What the search index needs of a fact in api/facts.json. */
+interface FactJson {
+  id: string;
+  statement: string;
+  value: string | number | null;
+  unit: string | null;
+  subject: { name: string };
+  status: string;
+  deck_safe: boolean;
+  why_not: { message: string }[];
+  caveats: string[];
+  circulated_as: string | null;
+  url: string;
+}
+
+/** How much a fact's words count against a page's (Pagefind weight): a license term finds its models first. */
+const FACT_RECORD_WEIGHT = 0.25;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The HTML Pagefind indexes for one fact: title, subject and value as metadata, its verdict as a filter. */
+export function factRecordHtml(f: FactJson): string {
+  const value = f.value === null ? '' : `${f.value}${f.unit ? ` ${f.unit}` : ''}`;
+  const text = [
+    f.statement,
+    value,
+    f.subject.name,
+    f.caveats.length ? `Show with it: ${f.caveats.join('; ')}.` : '',
+    f.deck_safe ? 'Deck-safe.' : `Not deck-safe: ${f.why_not.map((w) => w.message).join('; ')}.`,
+    f.circulated_as ? `Circulates as: ${f.circulated_as}.` : '',
+  ].filter(Boolean);
+  const meta = { title: f.statement, subject: f.subject.name, ...(value ? { value } : {}) };
+  return [
+    '<html lang="en"><head></head><body>',
+    ...Object.entries(meta).map(([k, v]) => `<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`),
+    '<span data-pagefind-filter="type">Fact</span>',
+    `<span data-pagefind-filter="deck-safe">${f.deck_safe ? 'Yes' : 'No'}</span>`,
+    `<main data-pagefind-body><div data-pagefind-weight="${FACT_RECORD_WEIGHT}">`,
+    ...text.map((t) => `<p>${escapeHtml(t)}</p>`),
+    '</div></main></body></html>',
+  ].join('');
+}
+
+/**
+ * Indexes every fact of api/facts.json as its own search record: the result links to the fact's anchor on its
+ * subject's facts page, and the `deck-safe` filter is the fact's own verdict (a facts page mixes both).
+ * Record URLs are site paths without the base; Pagefind's client prefixes the base it was loaded from.
+ */
+async function addFactRecords(index: { addHTMLFile(file: { url: string; content: string }): Promise<{ errors: string[] }> }, outDir: string, base: string): Promise<number> {
+  let doc: { facts: FactJson[] };
+  try {
+    doc = JSON.parse(readFileSync(join(outDir, 'api', 'facts.json'), 'utf8')) as { facts: FactJson[] };
+  } catch {
+    return 0; // A registry without facts publishes none.
+  }
+  for (const f of doc.facts) {
+    const added = await index.addHTMLFile({ url: f.url.startsWith(base) ? `/${f.url.slice(base.length)}` : f.url, content: factRecordHtml(f) });
+    if (added.errors.length) throw new Error(`pagefind (fact ${f.id}): ${added.errors.join('; ')}`);
+  }
+  return doc.facts.length;
+}
+
+/** Attributes whose root-relative value is a site URL: followed links and loads, and the URLs scripts read. */
+const URL_ATTRIBUTE = /\s(href|src|action|content|data-[a-z-]+)="(\/(?!\/)[^"]*)"/gi;
+
+/** The built file a site path (without the base) is served from, or undefined when there is none. */
+function fileFor(outDir: string, sitePath: string): string | undefined {
+  const path = decodeURIComponent(sitePath);
+  const candidates = path.endsWith('/') ? [join(outDir, path, 'index.html')] : [join(outDir, path), join(outDir, path, 'index.html')];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/**
+ * Checks the links between built pages: every root-relative URL starts with the site base (so the site works
+ * under a sub-path), and every link and load (href, src) reaches a built file — and, with a #fragment into a
+ * page, an element with that id.
+ */
+export function checkLinks(outDir: string, base = '/'): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let set = ids.get(file);
+    if (!set) {
+      set = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+      ids.set(file, set);
+    }
+    return set;
+  };
+  for (const file of htmlFiles(outDir)) {
+    const name = relative(outDir, file);
+    const seen = new Set<string>();
+    const page = readFileSync(file, 'utf8');
+    for (const m of page.matchAll(/\shref="#([^"]+)"/g)) {
+      if (!idsOf(file).has(decodeURIComponent(m[1]!))) problems.push({ file: name, problem: `href="#${m[1]}" has no element with that id on the page` });
+    }
+    for (const m of page.matchAll(URL_ATTRIBUTE)) {
+      const attr = (m[1] ?? '').toLowerCase();
+      const value = (m[2] ?? '').replace(/&amp;/g, '&');
+      if (seen.has(`${attr} ${value}`)) continue;
+      seen.add(`${attr} ${value}`);
+      if (!value.startsWith(base)) {
+        problems.push({ file: name, problem: `${attr}="${value}" ignores the site base ${base} (build links with url() from lib/paths.ts)` });
+        continue;
+      }
+      if (attr !== 'href' && attr !== 'src') continue;
+      const [beforeHash, fragment] = value.slice(base.length - 1).split('#', 2) as [string, string | undefined];
+      const target = fileFor(outDir, beforeHash.split('?')[0]!);
+      if (!target) problems.push({ file: name, problem: `${attr}="${value}" points at nothing in the built site` });
+      else if (fragment && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment))) {
+        problems.push({ file: name, problem: `${attr}="${value}": ${relative(outDir, target)} has no element with id "${fragment}"` });
+      }
+    }
+  }
+  return problems;
+}
+
+export function checkOutput(outDir: string, base = '/'): OutputProblem[] {
+  return [...htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8'))), ...checkLinks(outDir, base)];
 }
 
 const LOCK_DIR = join(ROOT, 'node_modules', '.cache', 'clearance-site-build.lock');
@@ -109,16 +227,33 @@ async function withBuildLock<T>(work: () => Promise<T>, timeoutMs = 15 * 60_000)
   }
 }
 
-export function buildSite(options: { outDir?: string; registry?: string; quiet?: boolean } = {}): Promise<BuildResult> {
+export interface BuildOptions {
+  outDir?: string;
+  registry?: string;
+  /** URL path the site is hosted under ("/clearance/"); default CLEARANCE_SITE_BASE or "/". */
+  base?: string;
+  quiet?: boolean;
+}
+
+/** The hosting sub-path, normalized to start and end with "/". */
+export function siteBase(base = process.env.CLEARANCE_SITE_BASE): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (/[?#\s\\]|\.\.|:\/\//.test(trimmed)) throw new Error(`CLEARANCE_SITE_BASE must be a URL path such as /clearance/, got "${base}"`);
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   return withBuildLock(() => buildSiteUnlocked(options));
 }
 
-async function buildSiteUnlocked(options: { outDir?: string; registry?: string; quiet?: boolean }): Promise<BuildResult> {
+async function buildSiteUnlocked(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? process.env.CLEARANCE_SITE_OUT ?? join(ROOT, 'dist'));
+  const base = siteBase(options.base);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     CLEARANCE_SITE_OUT: outDir,
+    CLEARANCE_SITE_BASE: base,
     // Card images are cached between builds; keep the cache at the project root, outside the bundled output.
     CLEARANCE_CARD_CACHE: process.env.CLEARANCE_CARD_CACHE ?? join(ROOT, 'node_modules', '.cache', 'clearance-cards'),
   };
@@ -142,12 +277,13 @@ async function buildSiteUnlocked(options: { outDir?: string; registry?: string; 
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: outDir });
   if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+  const factRecords = await addFactRecords(index, outDir, base);
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
   const pagefindDone = performance.now();
 
-  const problems = checkOutput(outDir);
+  const problems = checkOutput(outDir, base);
   if (problems.length) {
     throw new Error(`the built site breaks its offline/CSP guarantees:\n${problems.slice(0, 30).map((p) => `  ${p.file}: ${p.problem}`).join('\n')}`);
   }
@@ -155,6 +291,7 @@ async function buildSiteUnlocked(options: { outDir?: string; registry?: string; 
     outDir,
     pages: htmlFiles(outDir).length,
     indexedPages: added.page_count,
+    factRecords,
     astroMs: Math.round(astroDone - started),
     pagefindMs: Math.round(pagefindDone - astroDone),
     totalMs: Math.round(performance.now() - started),

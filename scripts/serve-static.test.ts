@@ -53,3 +53,21 @@ describe('static server', () => {
     expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
   });
 });
+
+describe('static server under a sub-path', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(root, 0, { base: '/clearance/' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('serves the site under the base only, and sends the domain root there', async () => {
+    expect(await (await fetch(`${server.url}/clearance/models/meta/x/`)).text()).toContain('card');
+    expect((await fetch(`${server.url}/models/meta/x/`)).status).toBe(404);
+    const root = await fetch(`${server.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/clearance/');
+  });
+});

@@ -65,15 +65,25 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return statOrUndefined(asDir)?.isFile() ? asDir : undefined;
 }
 
-/** Starts serving `dir` on 127.0.0.1:`port` (0 = an ephemeral port). */
-export function serveStatic(dir: string, port = 0): Promise<StaticServer> {
+/**
+ * Starts serving `dir` on 127.0.0.1:`port` (0 = an ephemeral port). With `base` ("/clearance/", for a site built
+ * with CLEARANCE_SITE_BASE) the files are served under that path only, as a sub-path host would; "/" redirects there.
+ */
+export function serveStatic(dir: string, port = 0, options: { base?: string } = {}): Promise<StaticServer> {
   const root = resolve(dir);
+  const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveFile(root, req.url ?? '/');
+    const requested = req.url ?? '/';
+    if (base !== '/' && (requested === '/' || requested === base.slice(0, -1))) {
+      res.writeHead(302, { location: base }).end();
+      return;
+    }
+    const underBase = requested.startsWith(base);
+    const file = underBase ? resolveFile(root, `/${requested.slice(base.length)}`) : undefined;
     const headers: Record<string, string> = {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

@@ -1,12 +1,13 @@
 /**
  * `npm start`: builds the site and serves dist/ on localhost with a tiny built-in server (no dev server, no
- * network), printing the URL. Flags: --no-build (serve the existing dist/), --port N (default 4321; 0 = any free port).
+ * network), printing the URL. Flags: --no-build (serve the existing dist/), --port N (default 4321; 0 = any free port),
+ * --base /path/ (build and serve under a sub-path, as CLEARANCE_SITE_BASE does).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSite } from './build-site.ts';
+import { buildSite, siteBase } from './build-site.ts';
 import { serveStatic } from './serve-static.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -15,6 +16,7 @@ const { values } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '4321' },
+    base: { type: 'string', default: process.env.CLEARANCE_SITE_BASE ?? '/' },
   },
 });
 
@@ -26,15 +28,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
+  const base = siteBase(values.base);
   if (!values['no-build']) {
-    const built = await buildSite({ outDir });
+    const built = await buildSite({ outDir, base });
     process.stdout.write(`Built ${built.pages} pages in ${(built.totalMs / 1000).toFixed(1)} s.\n`);
   } else if (!existsSync(join(outDir, 'index.html'))) {
     process.stderr.write(`start: ${outDir} has no built site; run without --no-build\n`);
     process.exit(2);
   }
-  const server = await serveStatic(outDir, port);
-  process.stdout.write(`Clearance is served at ${server.url}/ (Ctrl+C to stop)\n`);
+  const server = await serveStatic(outDir, port, { base });
+  process.stdout.write(`Clearance is served at ${server.url}${base} (Ctrl+C to stop)\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,7 +3,7 @@
  * deck-safe and say why; ITBench is deck-safe only with its paper version; expiry and staleness follow the date.
  */
 import { describe, expect, it } from 'vitest';
-import type { Registry } from '../registry/index.ts';
+import { PRIMARY_SOURCE_KINDS, type Registry } from '../registry/index.ts';
 import { loadRegistry } from '../registry/load.ts';
 import { collectFacts } from './collect.ts';
 import { deckSafety } from './deck-safe.ts';
@@ -93,5 +93,50 @@ describe('the registry as facts', () => {
   it('cites only sources that exist', () => {
     const missing = facts.flatMap((f) => [...f.sources, ...f.evidence_against.flatMap((e) => e.sources)].filter((s) => !registry.sources[s.source]).map((s) => `${f.id} → ${s.source}`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the deck-safe rule of issue 7, checked against every fact of the registry', () => {
+  /**
+   * The rule written out independently of deck-safe.ts: verified by a primary source or by two independent
+   * secondary sources, not disputed (nor contradicted), not expired or stale, caveats present where the claim needs
+   * them, every source resolvable and every paper cited by version.
+   */
+  function ruleSays(f: (typeof facts)[number], today: string): boolean {
+    const cited = f.sources.map((s) => registry.sources[s.source]);
+    if (cited.some((s) => s === undefined)) return false;
+    const known = cited.filter((s) => s !== undefined);
+    const primary = known.some((s) => PRIMARY_SOURCE_KINDS.includes(s.kind));
+    const publishers = new Set(known.map((s) => s.publisher.trim().toLowerCase().replace(/\s+/g, ' ')));
+    const supported = (f.status === 'verified' && primary) || (f.status === 'secondary' && publishers.size >= 2);
+    const day = (d: string) => Date.parse(`${/^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d}T00:00:00Z`) / 86_400_000;
+    const expired = f.expires !== undefined && day(today) > day(f.expires);
+    const notYet = f.as_of !== undefined && day(f.as_of) > day(today);
+    const priceLimit = f.stale_after_days ?? (f.tags.includes('price') ? 180 : undefined);
+    const stale = day(today) - day(f.reviewed) > 365 || (priceLimit !== undefined && f.as_of !== undefined && day(today) - day(f.as_of) > priceLimit);
+    const caveatsOk = !f.tags.some((t) => t === 'price' || t === 'benchmark') || f.caveats.length > 0;
+    const papersVersioned = known.every((s) => s.kind !== 'paper' || (s.version ?? '').trim() !== '');
+    return supported && f.evidence_against.length === 0 && !expired && !notYet && !stale && caveatsOk && papersVersioned;
+  }
+
+  it.each(['2026-06-01', '2026-11-22', '2027-06-01'])('agrees with deckSafety on %s, and every "no" carries a reason in words', (today) => {
+    const disagreements: string[] = [];
+    let safe = 0;
+    for (const f of facts) {
+      const verdict = deckSafety(f, registry.sources, { today });
+      if (verdict.deck_safe !== ruleSays(f, today)) disagreements.push(`${f.id}: deckSafety ${verdict.deck_safe}, rule ${!verdict.deck_safe}`);
+      expect(verdict.deck_safe, f.id).toBe(verdict.why_not.length === 0);
+      for (const r of verdict.why_not) expect(r.message.length, `${f.id} ${r.code}`).toBeGreaterThan(10);
+      if (verdict.deck_safe) safe++;
+    }
+    expect(disagreements).toEqual([]);
+    // Both verdicts occur, so the comparison is not vacuous.
+    expect(safe).toBeGreaterThan(0);
+    expect(safe).toBeLessThan(facts.length);
+  });
+
+  it('names the reason for each way a fact fails the rule', () => {
+    const reasons = new Set(facts.flatMap((f) => deckSafety(f, registry.sources, { today: '2026-11-22' }).why_not.map((r) => r.code)));
+    for (const code of ['fact/unknown', 'fact/disputed', 'fact/single-source', 'fact/contradicted', 'fact/expired', 'fact/stale']) expect(reasons, code).toContain(code);
   });
 });

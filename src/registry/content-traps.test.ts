@@ -214,3 +214,135 @@ describe('content gaps closed in issue 3 (verified against the cited sources)', 
     }
   });
 });
+
+describe('no claim without a source, no price without an as-of date (issue 3)', () => {
+  type Node = Record<string, unknown>;
+  const isNode = (v: unknown): v is Node => v !== null && typeof v === 'object' && !Array.isArray(v);
+  /** Every object in an entity that carries a `status` and `sources` pair: citations, clauses, routes, benchmarks, certifications, prices. */
+  function provenanceNodes(root: unknown, path: string, out: { path: string; node: Node }[] = []) {
+    if (Array.isArray(root)) root.forEach((item, i) => provenanceNodes(item, `${path}[${i}]`, out));
+    else if (isNode(root)) {
+      if (typeof root.status === 'string' && 'sources' in root) out.push({ path, node: root });
+      for (const [k, v] of Object.entries(root)) if (k !== 'sources') provenanceNodes(v, path === '' ? k : `${path}.${k}`, out);
+    }
+    return out;
+  }
+  const tables = ['models', 'licenses', 'vendors', 'providers', 'gpus', 'facts'] as const;
+  const everyEntity = tables.flatMap((t) => Object.entries(registry[t] as Record<string, unknown>).map(([id, data]) => ({ where: `${t}/${id}`, data })));
+
+  it('holds every checkpoint issue 3 names (under its exact checkpoint id)', () => {
+    const named = [
+      'deepseek/deepseek-v3', 'deepseek/deepseek-v3-0324', 'deepseek/deepseek-v3.1', 'deepseek/deepseek-v3.2', 'deepseek/deepseek-v4-pro', 'deepseek/deepseek-v4-flash',
+      'deepseek/deepseek-r1', 'deepseek/deepseek-r1-distill-qwen-32b', 'deepseek/deepseek-r1-distill-llama-70b',
+      'alibaba/qwen3-8b', 'alibaba/qwen3-32b', 'alibaba/qwen3-30b-a3b', 'alibaba/qwen3-235b-a22b', 'alibaba/qwen3-235b-a22b-instruct-2507', 'alibaba/qwen3.5-397b-a17b',
+      'alibaba/qwen-plus', 'alibaba/qwen3.5-plus', 'alibaba/qwen2.5-72b-instruct', 'alibaba/qwen2.5-3b-instruct',
+      'meta/llama-2-70b-chat', 'meta/llama-3.1-8b-instruct', 'meta/llama-3.1-70b-instruct', 'meta/llama-3.3-70b-instruct',
+      'meta/llama-4-scout-17b-16e-instruct', 'meta/llama-4-maverick-17b-128e-instruct', 'meta/llama-guard-4-12b', 'meta/llama-prompt-guard-2-86m', 'meta/llama-prompt-guard-2-22m',
+      'mistral/mistral-large-2411', 'mistral/mistral-large-3', 'mistral/mistral-small-3.1-24b-instruct-2503',
+      'cohere/command-r-plus-08-2024', 'cohere/command-a-03-2025', 'cohere/rerank-v3.5',
+      'google/gemma-3-27b-it', 'google/functiongemma-270m-it', 'google/shieldgemma-2-4b-it',
+      'openai/gpt-oss-120b', 'openai/gpt-oss-20b', 'microsoft/phi-4', 'ibm/granite-3.3-8b-instruct', 'ibm/granite-guardian-3.3-8b', 'moonshot/kimi-k2-instruct',
+      'anthropic/claude-sonnet-4.5', 'anthropic/claude-sonnet-4.6', 'anthropic/claude-opus-4.7', 'anthropic/claude-3.5-sonnet',
+      'openai/gpt-4o', 'openai/gpt-5', 'openai/gpt-5.5', 'google/gemini-1.5-pro', 'google/gemini-3.1-pro-preview',
+    ];
+    expect(named.filter((id) => !registry.models[id])).toEqual([]);
+    expect(model('anthropic/claude-sonnet-4.5').lifecycle).toMatchObject({ status: 'deprecated', retires_on: '2026-11-30' });
+    for (const id of ['anthropic/claude-3.5-sonnet', 'google/gemini-1.5-pro']) expect(model(id).lifecycle.status, id).toBe('retired');
+    for (const id of ['alibaba/qwen-plus', 'alibaba/qwen3.5-plus', 'cohere/rerank-v3.5']) expect(model(id).kind, id).toBe('api-only');
+  });
+
+  it('walks a registry of the promised size', () => {
+    expect(Object.keys(registry.models).length).toBeGreaterThanOrEqual(40);
+    expect(Object.keys(registry.licenses).length).toBeGreaterThanOrEqual(18);
+    expect(Object.keys(registry.providers).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('every claim (citation, clause, route, benchmark, certification, price point, fact) has a source unless its status is unknown', () => {
+    const unsourced: string[] = [];
+    let claims = 0;
+    for (const { where, data } of everyEntity) {
+      for (const { path, node } of provenanceNodes(data, '')) {
+        claims++;
+        const sources = node.sources as unknown[];
+        if (node.status !== 'unknown' && sources.length === 0) unsourced.push(`${where} ${path || '(entry)'} [${String(node.status)}]`);
+      }
+    }
+    expect(claims).toBeGreaterThan(500);
+    expect(unsourced).toEqual([]);
+  });
+
+  it('every model citation map entry carries sources unless unknown, and a model field making a claim is cited', () => {
+    const claimFields = ['license', 'api_terms', 'release_date', 'context_tokens', 'max_output_tokens', 'architecture', 'base_model', 'modalities'] as const;
+    const problems: string[] = [];
+    for (const [id, m] of Object.entries(registry.models)) {
+      for (const [key, c] of Object.entries(m.citations)) if (c.status !== 'unknown' && c.sources.length === 0) problems.push(`${id} citations.${key}`);
+      const keys = Object.keys(m.citations);
+      for (const field of claimFields) {
+        if (m[field] === undefined) continue;
+        if (!keys.some((k) => k === field || k.startsWith(`${field}.`))) problems.push(`${id} ${field} uncited`);
+      }
+      if (m.lifecycle.status !== 'active' && !keys.some((k) => k === 'lifecycle' || k.startsWith('lifecycle.'))) problems.push(`${id} lifecycle ${m.lifecycle.status} uncited`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every route — and so every route price — has an as-of date and a source; prices are never a placeholder 0', () => {
+    const problems: string[] = [];
+    let prices = 0;
+    for (const [id, m] of Object.entries(registry.models)) {
+      for (const [i, r] of (m.routes ?? []).entries()) {
+        const at = `${id} routes[${i}] (${r.provider})`;
+        if (!/^\d{4}-\d{2}(-\d{2})?$/.test(r.as_of ?? '')) problems.push(`${at}: no as_of`);
+        if (r.sources.length === 0) problems.push(`${at}: no source`);
+        if (r.price) {
+          prices++;
+          if (r.price.input_usd_per_mtok === 0 && r.price.output_usd_per_mtok === 0 && !r.price.note) problems.push(`${at}: price 0 / 0 without a note saying why`);
+        }
+      }
+    }
+    expect(prices).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
+  });
+
+  it('every GPU price point is dated and sourced', () => {
+    const problems: string[] = [];
+    for (const [id, g] of Object.entries(registry.gpus)) {
+      g.prices.forEach((p, i) => {
+        if (!/^\d{4}-\d{2}(-\d{2})?$/.test(p.as_of ?? '')) problems.push(`${id} prices[${i}]: no as_of`);
+        if (p.sources.length === 0) problems.push(`${id} prices[${i}]: no source`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every fact has a source unless unknown; an unknown fact says why; a price fact is dated and states its terms', () => {
+    const problems: string[] = [];
+    for (const [id, f] of Object.entries(registry.facts)) {
+      if (f.status !== 'unknown' && f.sources.length === 0) problems.push(`${id}: ${f.status} without a source`);
+      if (f.status === 'unknown' && f.sources.length === 0 && f.caveats.length === 0 && (f.evidence_against ?? []).length === 0) problems.push(`${id}: unknown without a caveat or evidence saying why`);
+      if (f.tags?.includes('circulated-claim') && !f.circulated_as) problems.push(`${id}: circulated claim without circulated_as`);
+      if (f.tags?.includes('price')) {
+        if (!/^\d{4}-\d{2}(-\d{2})?$/.test(f.as_of)) problems.push(`${id}: price without as_of`);
+        if (f.caveats.length === 0) problems.push(`${id}: price without caveats (tier, promotion, region)`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every cited source exists, says where it lives and when it was read', () => {
+    const missing: string[] = [];
+    for (const { where, data } of everyEntity) {
+      for (const { path, node } of provenanceNodes(data, '')) {
+        for (const ref of node.sources as { source: string }[]) if (!registry.sources[ref.source]) missing.push(`${where} ${path} → ${ref.source}`);
+      }
+      for (const [i, e] of ((data as { evidence_against?: { sources: { source: string }[] }[] }).evidence_against ?? []).entries()) {
+        for (const ref of e.sources) if (!registry.sources[ref.source]) missing.push(`${where} evidence_against[${i}] → ${ref.source}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    for (const [id, s] of Object.entries(registry.sources)) {
+      expect(s.url ?? s.document, id).toBeTruthy();
+      expect(s.retrieved, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../registry/load.ts';
 import { CALIBRATION_ARCHITECTURES } from './calibration/architectures.ts';
+import { holdoutCases } from './calibration/holdout.ts';
 import { predictPoint, resolveCalibration, type MeasurementsFile, type ResolvedCalibration } from './calibration/predict.ts';
-import { efficiencyFor } from './efficiency/factors.ts';
+import { efficiencyFor, gpuFamily } from './efficiency/factors.ts';
 import { median } from './efficiency/fit.ts';
 import { FITTED } from './efficiency/fitted.ts';
 import { renderFitted } from './efficiency/render.ts';
@@ -88,5 +89,25 @@ describe('accuracy aims (issue 5): median |error| ≤ 20%, no dense case worse t
       expect(g.compute).toBeGreaterThanOrEqual(0.15);
       expect(g.compute).toBeLessThanOrEqual(0.9);
     }
+  });
+});
+
+describe('holdout (the other rows of the same TensorRT-LLM v1.0 tables; never fitted)', () => {
+  const holdoutErrors = () =>
+    holdoutCases().map((c) => {
+      const gpuSpec = { ...registry.gpus[c.gpu]!, id: c.gpu };
+      const kind = CALIBRATION_ARCHITECTURES[c.model].moe ? 'moe' : 'dense';
+      const predicted = predictPoint({ ...c, record: c.table, path: [], gpuSpec }, efficiencyFor(kind, gpuFamily(gpuSpec)));
+      return { id: c.id, kind, pipeline: c.layout.pipelineParallel, error: predicted / c.measured - 1 };
+    });
+
+  it('keeps the dense median |error| within 20%', () => {
+    expect(median(holdoutErrors().filter((e) => e.kind === 'dense').map((e) => Math.abs(e.error)))).toBeLessThanOrEqual(0.2);
+  });
+
+  it('predicts every pipeline-parallel RTX PRO 6000 row (PP2–PP8, 70B and 405B) within ±25%', () => {
+    const pipelined = holdoutErrors().filter((e) => e.pipeline > 1);
+    expect(pipelined.length).toBeGreaterThanOrEqual(30);
+    for (const e of pipelined) expect(Math.abs(e.error), e.id).toBeLessThanOrEqual(0.25);
   });
 });

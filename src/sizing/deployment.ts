@@ -28,6 +28,8 @@ const INTER_NODE_LATENCY_MS = 0.016;
 export const INTER_NODE_GBPS_PER_DIRECTION = 50;
 /** Fallback when a GPU's scale-up bandwidth is unknown: PCIe Gen5 x16 per direction (assumption). */
 export const UNKNOWN_LINK_GBPS_PER_DIRECTION = 64;
+/** GPUs one server holds (HGX baseboards and typical PCIe servers hold eight). */
+export const GPUS_PER_SERVER = 8;
 
 export interface DeploymentSpec {
   architecture: Architecture;
@@ -51,7 +53,7 @@ export interface Deployment extends DeploymentSpec {
   tflops: number;
   computesAs: ComputeClass;
   /** Per-direction bandwidth of the links collectives use, GB/s, and what they are. */
-  link: { gbps: number; kind: 'scale-up' | 'inter-node' | 'assumed' };
+  link: { gbps: number; kind: 'scale-up' | 'pcie' | 'inter-node' | 'assumed' };
   nodes: number;
   /** Why the layout cannot run this architecture (empty when it can). */
   problems: string[];
@@ -69,12 +71,17 @@ export function deploy(spec: DeploymentSpec): Deployment {
   const kv = kvLayout(arch, spec.kvPrecision, layout.attention === 'data-parallel' ? 1 : layout.tensorParallel);
   const { tflops, computesAs } = computeTflops(gpu, spec.precision);
   const domain = gpu.interconnect.scale_up_domain;
+  const linkGbps = gpu.interconnect.gbps_bidirectional;
+  // Beyond the scale-up domain but within one server, cards talk over PCIe: a PCIe-only card's own link
+  // (domain 1, e.g. RTX PRO 6000's Gen5 x16), else PCIe Gen5 x16 between bridged pairs. Beyond a server, the NICs.
   const link: Deployment['link'] =
-    layout.gpus > domain
-      ? { gbps: INTER_NODE_GBPS_PER_DIRECTION, kind: 'inter-node' }
-      : gpu.interconnect.gbps_bidirectional != null
-        ? { gbps: gpu.interconnect.gbps_bidirectional / 2, kind: 'scale-up' }
-        : { gbps: UNKNOWN_LINK_GBPS_PER_DIRECTION, kind: 'assumed' };
+    layout.gpus <= domain
+      ? linkGbps != null
+        ? { gbps: linkGbps / 2, kind: 'scale-up' }
+        : { gbps: UNKNOWN_LINK_GBPS_PER_DIRECTION, kind: 'assumed' }
+      : layout.gpus <= GPUS_PER_SERVER
+        ? { gbps: domain === 1 && linkGbps != null ? linkGbps / 2 : UNKNOWN_LINK_GBPS_PER_DIRECTION, kind: 'pcie' }
+        : { gbps: INTER_NODE_GBPS_PER_DIRECTION, kind: 'inter-node' };
   return {
     ...spec,
     groups,
@@ -85,7 +92,7 @@ export function deploy(spec: DeploymentSpec): Deployment {
     tflops,
     computesAs,
     link,
-    nodes: Math.ceil(layout.gpus / domain),
+    nodes: Math.ceil(layout.gpus / Math.max(domain, GPUS_PER_SERVER)),
     problems: layoutProblems(arch, layout),
   };
 }
@@ -157,13 +164,22 @@ export function prefillAttentionFlops(arch: Architecture, n: number): number {
   return flops;
 }
 
+/** Time to send `tokens` hidden states from one pipeline stage to the next over the replica's link, ms. */
+function pipelineHandoffMs(dep: Deployment, tokens: number): number {
+  const latency = dep.link.kind === 'inter-node' ? INTER_NODE_LATENCY_MS : INTRA_NODE_LATENCY_MS;
+  return ((tokens * dep.architecture.hidden_size * ACTIVATION_BYTES) / (dep.link.gbps * 1e9 * dep.efficiency.collective)) * 1e3 + latency;
+}
+
 /** Time of one decode step, ms, and what bounds it. */
 export interface StepTime {
-  /** Time per output token of each sequence: pipeline stages × stage step. */
+  /** Time per output token of each sequence: pipeline stages × stage step, plus the hand-offs between stages. */
   ms: number;
+  /** Per stage step: memory and compute time of the weight GEMMs and attention. */
   memoryMs: number;
   computeMs: number;
+  /** Per stage step: collectives (TP all-reduce, EP all-to-all) and this stage's share of the pipeline hand-offs. */
   commMs: number;
+  /** Per stage step: fixed, per-layer and (pipeline parallelism) per-sequence host overhead. */
   overheadMs: number;
   bound: 'memory' | 'compute';
   /** Bytes one GPU reads per stage step. */
@@ -229,16 +245,23 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
   const attention = ms(kvBytesGpu, attentionFlopsGpu);
   // Fixed cost per step plus per layer the step runs (norms, RoPE, routing and kernel tails that do not scale
   // with bytes or FLOPs): deep models pay more of it.
-  const layersPerStage = layout.attention === 'data-parallel' ? arch.layers : arch.layers / layout.pipelineParallel;
-  const overheadMs = eff.stepOverheadMs + layersPerStage * eff.decodeLayerOverheadMs;
+  const pp = layout.attention === 'data-parallel' ? 1 : layout.pipelineParallel;
+  const layersPerStage = arch.layers / pp;
+  // Under pipeline parallelism the engine's host work per micro-batch is not hidden behind the GPU (see
+  // EfficiencyFactors.pipelineHostMsPerSequence): it grows with the sequences each micro-batch carries.
+  const pipelineHostMs = pp > 1 ? (batch / pp) * eff.pipelineHostMsPerSequence : 0;
+  const overheadMs = eff.stepOverheadMs + layersPerStage * eff.decodeLayerOverheadMs + pipelineHostMs;
   const stage = Math.max(linear.memory, linear.compute) + Math.max(attention.memory, attention.compute) + commMs + overheadMs;
+  // A micro-batch hands its hidden states to the next stage pp − 1 times per token; with exactly pp micro-batches
+  // in flight (TensorRT-LLM: num_micro_batches = pp_size) nothing else runs while they travel.
+  const handoffMs = pp > 1 ? (pp - 1) * pipelineHandoffMs(dep, batch / pp) : 0;
   const memoryMs = linear.memory + attention.memory;
   const computeMs = linear.compute + attention.compute;
   return {
-    ms: stage * (layout.attention === 'data-parallel' ? 1 : layout.pipelineParallel),
+    ms: stage * pp + handoffMs,
     memoryMs,
     computeMs,
-    commMs,
+    commMs: commMs + handoffMs / Math.max(1, pp),
     overheadMs,
     bound: memoryMs >= computeMs ? 'memory' : 'compute',
     bytesPerGpu: weightBytesGpu + kvBytesGpu,
@@ -266,6 +289,9 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
   const weightsRead = weightBytesRead(dep.groups, dep.weights, isl);
   let commBandwidthMs = 0;
   let commLatencyMs = 0;
+  // Share of one request's collective time the replica is busy for: all of it for TP all-reduces (every rank
+  // takes part), 1/n for the EP all-to-all (each rank's link carries its own requests' tokens).
+  let commWorkShare = 1;
   let computeLatencyMs: number;
   let memoryLatencyMs: number;
   if (layout.attention === 'data-parallel') {
@@ -274,6 +300,14 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
     computeLatencyMs = ((flops - expertFlops) / flopRate + expertFlops / (n * flopRate)) * 1e3;
     const expertBytes = dep.groups.experts > 0 ? (dep.weights.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, isl)) / dep.groups.experts : 0;
     memoryLatencyMs = ((weightsRead - expertBytes + expertBytes / n) / bandwidth) * 1e3;
+    if (n > 1 && arch.moe) {
+      // Expert parallelism: every prompt token's hidden state goes to its k experts and back, per MoE layer (the
+      // all-to-all decode pays too). One request sends it all over its own rank's link; many requests share all n.
+      const bytes = 2 * isl * arch.moe.experts_active * arch.hidden_size * ACTIVATION_BYTES * ((n - 1) / n);
+      commBandwidthMs = (arch.moe.moe_layers ?? arch.layers) * (bytes / (dep.link.gbps * 1e9 * eff.collective)) * 1e3;
+      commLatencyMs = (arch.moe.moe_layers ?? arch.layers) * 2 * latency;
+      commWorkShare = 1 / n;
+    }
   } else {
     const tp = layout.tensorParallel;
     // Pipeline stages run one after another for a single request: latency divides by TP only.
@@ -286,11 +320,13 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
     }
   }
   // Busy time per request when many prefills share the replica: weights are amortised, FLOPs are not.
-  const workMs = (flops / (n * flopRate)) * 1e3 + commBandwidthMs;
+  const workMs = (flops / (n * flopRate)) * 1e3 + commBandwidthMs * commWorkShare;
   // A prefill pass is a forward step too (fixed scheduling overhead), and unlike decode it runs without CUDA
   // graphs, so every layer pays its kernel launches.
   const launchMs = arch.layers * eff.prefillLaunchMsPerLayer;
-  const latencyMs = Math.max(computeLatencyMs, memoryLatencyMs) + commBandwidthMs + commLatencyMs + launchMs + eff.stepOverheadMs;
+  // The prompt's hidden states cross every pipeline-stage boundary once.
+  const handoffMs = layout.attention === 'tensor-parallel' && layout.pipelineParallel > 1 ? (layout.pipelineParallel - 1) * pipelineHandoffMs(dep, isl) : 0;
+  const latencyMs = Math.max(computeLatencyMs, memoryLatencyMs) + commBandwidthMs + commLatencyMs + handoffMs + launchMs + eff.stepOverheadMs;
   return { workMs, latencyMs, flops };
 }
 

@@ -16,6 +16,8 @@ export interface SizingJson {
   expert_precision?: string;
   kv_precision: string;
   engine: string;
+  workload: { input_tokens: number; output_tokens: number; tpot_ms: number | null; ttft_ms: number | null; peak_factor: number; max_utilization: number };
+  scenario: 'offline-max-throughput' | 'tpot-target';
   fits: boolean;
   reasons: string[];
   layout: string | null;
@@ -44,12 +46,31 @@ export interface SizingJson {
   cost_per_month_usd: number | null;
   cost_per_million_output_tokens_usd: number | null;
   cost_basis: string | null;
-  break_even: Array<{ against: string; api_usd_per_million_output_tokens: number; output_tokens_per_month: number | null; note: string }>;
+  /** How break-even is computed, in one sentence (the entries carry every number it uses). */
+  break_even_method: string;
+  break_even: Array<{
+    kind: 'same-model' | 'frontier';
+    against: string;
+    api_input_usd_per_mtok: number;
+    api_output_usd_per_mtok: number;
+    api_usd_per_million_output_tokens: number;
+    replica_usd_per_month: number;
+    replica_output_tokens_per_month: number;
+    self_hosted_usd_per_million_output_tokens: number;
+    output_tokens_per_month: number | null;
+    always_cheaper_above_output_tokens_per_month: number | null;
+    at_workload: { output_tokens_per_month: number; self_hosted_usd_per_month: number; api_usd_per_month: number; cheaper: 'self-hosted' | 'api' } | null;
+    note: string;
+  }>;
   expected_error: { low: number; high: number; basis: string; points: number };
   efficiency: { kind: string; family: string; basis: string; memory: number; compute: number; step_overhead_ms: number; prefill_launch_ms_per_layer: number; rationale: string };
   assumptions: string[];
   alternatives: Array<{ layout: string; gpus: number; fits: boolean; reason?: string; weights_gib_per_gpu: number; kv_gib_per_gpu: number; max_concurrency: number; output_tokens_per_s?: number }>;
 }
+
+/** How every break-even answer is computed (stated once in the JSON, and in docs/sizing.md). */
+export const BREAK_EVEN_METHOD =
+  'API cost per output token = output price + input price × ISL ÷ OSL. Self-hosting is bought in whole replicas, each planned to ρ_max utilisation at the peak, so one replica serves capacity × ρ_max ÷ peak factor output tokens a month for GPUs × GPU-hour price × 730 h. Break-even is the first monthly volume at which that staircase costs no more than the API; "always cheaper above" is the volume from which it stays so; null when a full replica costs more per token than the API.';
 
 /** The JSON document `clearance size --format json` prints for one model. */
 export function sizingJson(r: SizingResult): SizingJson {
@@ -62,6 +83,15 @@ export function sizingJson(r: SizingResult): SizingJson {
     ...(r.expertPrecision ? { expert_precision: r.expertPrecision } : {}),
     kv_precision: r.kvPrecision,
     engine: r.engine,
+    workload: {
+      input_tokens: r.workload.isl,
+      output_tokens: r.workload.osl,
+      tpot_ms: r.workload.tpotMs ?? null,
+      ttft_ms: r.workload.ttftMs ?? null,
+      peak_factor: r.workload.peakFactor,
+      max_utilization: r.workload.maxUtilization,
+    },
+    scenario: r.scenario,
     fits: r.fits,
     reasons: r.reasons,
     layout: r.layoutLabel,
@@ -92,10 +122,26 @@ export function sizingJson(r: SizingResult): SizingJson {
     cost_per_month_usd: r.cost ? round(r.cost.perMonthUsd, 0) : null,
     cost_per_million_output_tokens_usd: r.cost ? round(r.cost.perMillionOutputTokensUsd, 3) : null,
     cost_basis: r.cost?.basis ?? null,
+    break_even_method: BREAK_EVEN_METHOD,
     break_even: r.breakEven.map((b) => ({
+      kind: b.kind,
       against: b.against,
+      api_input_usd_per_mtok: b.apiInputUsdPerMTok,
+      api_output_usd_per_mtok: b.apiOutputUsdPerMTok,
       api_usd_per_million_output_tokens: round(b.apiUsdPerMillionOutputTokens, 3),
+      replica_usd_per_month: round(b.replicaUsdPerMonth, 0),
+      replica_output_tokens_per_month: Math.round(b.replicaOutputTokensPerMonth),
+      self_hosted_usd_per_million_output_tokens: round(b.selfHostedUsdPerMillionOutputTokens, 3),
       output_tokens_per_month: b.outputTokensPerMonth === null ? null : Math.round(b.outputTokensPerMonth),
+      always_cheaper_above_output_tokens_per_month: b.alwaysCheaperAboveOutputTokensPerMonth === null ? null : Math.round(b.alwaysCheaperAboveOutputTokensPerMonth),
+      at_workload: b.atWorkload
+        ? {
+            output_tokens_per_month: Math.round(b.atWorkload.outputTokensPerMonth),
+            self_hosted_usd_per_month: round(b.atWorkload.selfHostedUsdPerMonth, 0),
+            api_usd_per_month: round(b.atWorkload.apiUsdPerMonth, 0),
+            cheaper: b.atWorkload.cheaper,
+          }
+        : null,
       note: b.note,
     })),
     expected_error: { low: r.expectedError.low, high: r.expectedError.high, basis: r.efficiency.basis, points: r.efficiency.points },
@@ -148,7 +194,27 @@ export function sizingText(r: SizingResult, indent = ''): string {
     if (r.cost) {
       row('cost', `${usd(r.cost.perMonthUsd)}/month at ${usd(r.cost.gpuHourUsd)}/GPU-hour · ${usd(r.cost.perMillionOutputTokensUsd)} per 1M output tokens (${r.cost.basis === 'workload' ? 'at this workload' : 'at full utilisation'})`);
     } else row('cost', 'unknown: no GPU price in the catalog (pass --price-per-gpu-hour)');
-    for (const b of r.breakEven) row('break-even', `vs ${b.against} (${usd(b.apiUsdPerMillionOutputTokens)} per 1M output tokens incl. input): ${b.note}`);
+    if (r.cost) {
+      for (const b of r.breakEven) {
+        row('break-even', `vs ${b.kind === 'same-model' ? 'the same model’s API' : 'the frontier'}: ${b.against}`);
+        const verdict =
+          b.outputTokensPerMonth === null
+            ? 'the API stays cheaper at every volume'
+            : b.alwaysCheaperAboveOutputTokensPerMonth !== null && b.alwaysCheaperAboveOutputTokensPerMonth > b.outputTokensPerMonth * 1.001
+              ? `self-hosting first costs less at ${formatTokens(b.outputTokensPerMonth)} output tokens/month, and always above ${formatTokens(b.alwaysCheaperAboveOutputTokensPerMonth)}`
+              : `self-hosting costs less above ${formatTokens(b.outputTokensPerMonth)} output tokens/month`;
+        const detail = (text: string) => lines.push(`${indent}  ${''.padEnd(15)}   ${text}`);
+        detail(`→ ${verdict}`);
+        detail(`API ${usd(b.apiUsdPerMillionOutputTokens)} per 1M output tokens (${usd(b.apiOutputUsdPerMTok)} out + ${usd(b.apiInputUsdPerMTok)} in per 1M at ${r.workload.isl}/${r.workload.osl} tokens)`);
+        detail(`one replica ${usd(b.replicaUsdPerMonth)}/month for up to ${formatTokens(b.replicaOutputTokensPerMonth)} output tokens/month (${usd(b.selfHostedUsdPerMillionOutputTokens)} per 1M when full)`);
+        if (b.atWorkload) {
+          detail(`at this workload: ${usd(b.atWorkload.selfHostedUsdPerMonth)}/month self-hosted vs ${usd(b.atWorkload.apiUsdPerMonth)}/month on the API: ${b.atWorkload.cheaper === 'api' ? 'the API' : 'self-hosting'} is cheaper`);
+        }
+        if (b.kind === 'frontier') detail('a different model: this compares cost, not quality');
+      }
+      if (!r.breakEven.some((b) => b.kind === 'same-model')) row('break-even', 'vs the same model’s API: none listed in the registry for this model');
+      if (!r.breakEven.some((b) => b.kind === 'frontier')) row('break-even', 'vs the frontier: not compared (pass --frontier <model>, or tag a router tier `frontier`)');
+    }
   }
   row('expected error', `throughput ${pct(r.expectedError.low)} / ${pct(r.expectedError.high)} (${r.efficiency.basis}${r.efficiency.points ? ` on ${r.efficiency.points} measurements` : ''}, ${r.efficiency.kind} on ${r.efficiency.family})`);
   lines.push(`${indent}  assumptions`);

@@ -2,7 +2,7 @@
  * GPU sizing engine: pure functions over (model architecture, precision, GPU, workload). No I/O, so the CLI
  * (`clearance size`) and the site's calculator run the same code. Method: docs/sizing.md.
  */
-export { sizeDeployment, gpuHourPrice, breakEvenOutputTokens, formatTokens, HOURS_PER_MONTH, DEFAULT_PEAK_FACTOR, DEFAULT_MAX_UTILIZATION, GPUS_PER_NODE } from './plan.ts';
+export { sizeDeployment, gpuHourPrice, breakEvenOutputTokens, breakEvenAlwaysAbove, formatTokens, HOURS_PER_MONTH, DEFAULT_PEAK_FACTOR, DEFAULT_MAX_UTILIZATION, GPUS_PER_NODE } from './plan.ts';
 export type { SizingRequest, SizingResult, Workload, ApiPrice, BreakEven, LayoutVerdict } from './plan.ts';
 export { deploy, maxConcurrency, kvTokenCapacity, decodeStep, prefillTime, operatingPoint, batchLimit, largestBatchMeetingTpot, decodeAttentionFlops, prefillAttentionFlops } from './deployment.ts';
 export type { GpuSpec, Deployment, DeploymentSpec, StepTime, PrefillTime, OperatingPoint } from './deployment.ts';

@@ -14,7 +14,7 @@ import type { Layout } from './parallelism.ts';
 import { breakEvenOutputTokens, sizeDeployment, type SizingRequest } from './plan.ts';
 
 const H100 = { ...(parse(readFileSync(new URL('../../content/gpus/h100-sxm.yaml', import.meta.url), 'utf8')) as Gpu), id: 'h100-sxm' } satisfies GpuSpec;
-const IDEAL = { memory: 1, compute: 1, stepOverheadMs: 0, prefillLaunchMsPerLayer: 0, decodeLayerOverheadMs: 0, collective: 1 };
+const IDEAL = { memory: 1, compute: 1, stepOverheadMs: 0, prefillLaunchMsPerLayer: 0, decodeLayerOverheadMs: 0, collective: 1, pipelineHostMsPerSequence: 0 };
 const tp = (n: number): Layout => ({ gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' });
 const model = { id: 'meta/llama-3.1-70b-instruct', name: 'Llama 3.1 70B Instruct', architecture: LLAMA_31_70B };
 const request = (over: Partial<SizingRequest> = {}): SizingRequest => ({ model, gpu: H100, precision: 'fp8', kvPrecision: 'bf16', workload: { isl: 7168, osl: 1024 }, ...over });
@@ -153,4 +153,31 @@ describe('latency targets, load and money', () => {
 it('reports memory in GiB consistently with the KV capacity', () => {
   const dep = deploy({ architecture: LLAMA_31_70B, gpu: H100, precision: 'fp8', kvPrecision: 'bf16', engine: ENGINES.vllm, layout: tp(2), efficiency: IDEAL });
   expect(maxConcurrency(dep, 8192)).toBeCloseTo((dep.budget.kvGib * GIB) / (8192 * 163_840), 6);
+});
+
+describe('pipeline parallelism over PCIe (RTX PRO 6000, as TensorRT-LLM runs it)', () => {
+  const RTX = { ...(parse(readFileSync(new URL('../../content/gpus/rtx-pro-6000.yaml', import.meta.url), 'utf8')) as Gpu), id: 'rtx-pro-6000' } satisfies GpuSpec;
+  const pp = (n: number): Layout => ({ gpus: n, tensorParallel: 1, pipelineParallel: n, attention: 'tensor-parallel' });
+  const at = (layout: Layout, hostMsPerSequence: number) =>
+    deploy({ architecture: LLAMA_31_70B, gpu: RTX, precision: 'nvfp4', kvPrecision: 'fp8', engine: ENGINES.trtllm, layout, efficiency: { ...IDEAL, pipelineHostMsPerSequence: hostMsPerSequence } });
+
+  it('charges host time per sequence of each micro-batch at every stage step, and none without pipeline stages', () => {
+    const without = decodeStep(at(pp(4), 0), 400, 1500);
+    const withHost = decodeStep(at(pp(4), 0.05), 400, 1500);
+    // 100 sequences per micro-batch × 0.05 ms, on each of the 4 stage steps a token takes.
+    expect(withHost.overheadMs - without.overheadMs).toBeCloseTo(5, 6);
+    expect(withHost.ms - without.ms).toBeCloseTo(20, 6);
+    expect(decodeStep(at({ ...pp(1) }, 0.05), 400, 1500).overheadMs).toBe(0);
+  });
+
+  it('adds the pp − 1 hand-offs of each micro-batch’s hidden states over PCIe to the time per token', () => {
+    const dep = at(pp(8), 0);
+    const step = decodeStep(dep, 800, 1500);
+    // 100 sequences × 8192 hidden × 2 B = 1.64 MB per hand-off at 64 GB/s per direction, plus 8 µs.
+    const handoffMs = ((100 * 8192 * 2) / 64e9) * 1e3 + 0.008;
+    const stageMs = (step.ms - 7 * handoffMs) / 8;
+    expect(stageMs).toBeGreaterThan(0);
+    expect(step.commMs).toBeCloseTo((7 * handoffMs) / 8, 6);
+    expect(prefillTime(dep, 2000).latencyMs).toBeGreaterThan(prefillTime(at(pp(1), 0), 2000).latencyMs / 8);
+  });
 });

@@ -4,7 +4,7 @@
  * against API prices, and the assumptions and error band behind every number.
  */
 import type { Architecture, Precision } from '../registry/schema/index.ts';
-import { batchLimit, deploy, kvTokenCapacity, largestBatchMeetingTpot, maxConcurrency, operatingPoint, type Deployment, type GpuSpec, type OperatingPoint } from './deployment.ts';
+import { batchLimit, deploy, GPUS_PER_SERVER, kvTokenCapacity, largestBatchMeetingTpot, maxConcurrency, operatingPoint, type Deployment, type GpuSpec, type OperatingPoint } from './deployment.ts';
 import { efficiencyFor, gpuFamily, type EfficiencyEntry } from './efficiency/factors.ts';
 import { SizingError } from './errors.ts';
 import { kvBytesPerToken } from './kv-cache.ts';
@@ -18,7 +18,7 @@ export const DEFAULT_PEAK_FACTOR = 1.23;
 /** Highest utilisation a replica is planned for, so queueing keeps TTFT bounded (gpu-sizing.md §2.7: 0.6–0.8). */
 export const DEFAULT_MAX_UTILIZATION = 0.7;
 /** GPUs per server when counting nodes (HGX baseboards and typical PCIe servers hold eight). */
-export const GPUS_PER_NODE = 8;
+export const GPUS_PER_NODE = GPUS_PER_SERVER;
 
 /** An API price, USD per 1M tokens. */
 export interface ApiPrice {
@@ -62,12 +62,32 @@ export interface SizingRequest {
   frontierPrice?: ApiPrice;
 }
 
-/** Where self-hosting starts to cost less than an API, in output tokens per month at this workload's input ratio. */
+/**
+ * Where self-hosting starts to cost less than an API, in output tokens per month at this workload's input ratio.
+ * Self-hosting is bought in whole replicas, each planned to ρ_max at the peak, so its cost is a staircase and
+ * the API's a straight line: every number needed to check the answer by hand is here.
+ */
 export interface BreakEven {
+  /** `same-model`: this model's cheapest priced API route; `frontier`: the frontier tier's (or --frontier) API. */
+  kind: 'same-model' | 'frontier';
   against: string;
+  apiInputUsdPerMTok: number;
+  apiOutputUsdPerMTok: number;
+  /** API cost per 1M output tokens with the workload's input included: output + input × ISL ÷ OSL. */
   apiUsdPerMillionOutputTokens: number;
-  /** null when self-hosting never undercuts the API at this workload. */
+  /** One replica's cost per month. */
+  replicaUsdPerMonth: number;
+  /** Mean output tokens per month one replica serves: capacity × ρ_max ÷ peak factor (how replicas are planned). */
+  replicaOutputTokensPerMonth: number;
+  /** Self-hosted cost per 1M output tokens with every replica full: replica cost ÷ its monthly volume. */
+  selfHostedUsdPerMillionOutputTokens: number;
+  /** First volume at which self-hosting costs no more than the API; null when the API is always cheaper. */
   outputTokensPerMonth: number | null;
+  /** Volume above which self-hosting costs no more at every volume (each added replica fills soon enough). */
+  alwaysCheaperAboveOutputTokensPerMonth: number | null;
+  /** Both monthly bills at the workload's load, when it gives one. */
+  atWorkload: { outputTokensPerMonth: number; selfHostedUsdPerMonth: number; apiUsdPerMonth: number; cheaper: 'self-hosted' | 'api' } | null;
+  /** The answer in one sentence, with its reason. */
   note: string;
 }
 
@@ -89,6 +109,13 @@ export interface SizingResult {
   expertPrecision?: Precision;
   kvPrecision: KvPrecision;
   engine: EngineId;
+  /** The workload sized, with the planning defaults applied. */
+  workload: Workload & { peakFactor: number; maxUtilization: number };
+  /**
+   * `offline-max-throughput`: no TPOT target, so the batch is as large as KV memory and the engine allow (a
+   * benchmark's offline scenario); `tpot-target`: the largest batch that meets the TPOT target.
+   */
+  scenario: 'offline-max-throughput' | 'tpot-target';
   /** Whether any layout runs the workload (fits memory, and meets TPOT/TTFT when given). */
   fits: boolean;
   /** Why not, when it does not. */
@@ -220,6 +247,21 @@ export function breakEvenOutputTokens(replicaUsdPerMonth: number, replicaOutputT
   return null;
 }
 
+/**
+ * Output tokens per month above which self-hosting costs no more than the API at every volume. Below it, a newly
+ * added replica costs more than the API until it fills: with replica cost R, volume c per replica and API price p,
+ * k replicas cost kR for volumes up to kc, which the API matches at kR/p; that holds for every k ≥ K once
+ * kR/p ≤ (k − 1)c, i.e. K = ⌈c ÷ (c − R/p)⌉. Null when a full replica costs more than the API.
+ */
+export function breakEvenAlwaysAbove(replicaUsdPerMonth: number, replicaOutputTokensPerMonth: number, apiUsdPerOutputToken: number): number | null {
+  if (apiUsdPerOutputToken <= 0 || replicaOutputTokensPerMonth <= 0) return null;
+  const matched = replicaUsdPerMonth / apiUsdPerOutputToken;
+  const spare = replicaOutputTokensPerMonth - matched;
+  if (spare <= replicaOutputTokensPerMonth * 1e-9) return null;
+  const k = Math.ceil(replicaOutputTokensPerMonth / spare - 1e-9);
+  return Math.max(matched, (k - 1) * matched);
+}
+
 function apiUsdPerOutputToken(price: ApiPrice, isl: number, osl: number): number {
   return (price.outputUsdPerMTok + (price.inputUsdPerMTok * isl) / osl) / 1e6;
 }
@@ -301,19 +343,40 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
       basis: load ? 'workload' : 'capacity',
     };
     const replicaUsd = gpusPerReplica * price.usd * HOURS_PER_MONTH;
-    for (const api of [request.apiPrice, request.frontierPrice]) {
+    // Replicas are planned to ρ_max at the peak, so one replica carries this much of the mean volume.
+    const peakFactor = workload.peakFactor ?? DEFAULT_PEAK_FACTOR;
+    const replicaVolume = (capacityTokensPerMonth * maxUtilization) / peakFactor;
+    const comparisons: Array<[BreakEven['kind'], ApiPrice | undefined]> = [
+      ['same-model', request.apiPrice],
+      ['frontier', request.frontierPrice],
+    ];
+    for (const [kind, api] of comparisons) {
       if (!api) continue;
       const perToken = apiUsdPerOutputToken(api, workload.isl, workload.osl);
-      const volume = breakEvenOutputTokens(replicaUsd, capacityTokensPerMonth * maxUtilization, perToken);
-      breakEven.push({
+      const first = breakEvenOutputTokens(replicaUsd, replicaVolume, perToken);
+      const always = breakEvenAlwaysAbove(replicaUsd, replicaVolume, perToken);
+      const atWorkload: BreakEven['atWorkload'] = load
+        ? {
+            outputTokensPerMonth: load.outputTokensPerMonth,
+            selfHostedUsdPerMonth: perMonthUsd,
+            apiUsdPerMonth: load.outputTokensPerMonth * perToken,
+            cheaper: perMonthUsd <= load.outputTokensPerMonth * perToken ? 'self-hosted' : 'api',
+          }
+        : null;
+      const entry = {
+        kind,
         against: api.label,
+        apiInputUsdPerMTok: api.inputUsdPerMTok,
+        apiOutputUsdPerMTok: api.outputUsdPerMTok,
         apiUsdPerMillionOutputTokens: perToken * 1e6,
-        outputTokensPerMonth: volume,
-        note:
-          volume === null
-            ? `the API stays cheaper: one replica at ${Math.round(maxUtilization * 100)}% utilisation costs $${((replicaUsd / (capacityTokensPerMonth * maxUtilization)) * 1e6).toFixed(2)} per 1M output tokens`
-            : `self-hosting costs less above ${formatTokens(volume)} output tokens per month (at ${workload.isl}/${workload.osl} input/output tokens per request)`,
-      });
+        replicaUsdPerMonth: replicaUsd,
+        replicaOutputTokensPerMonth: replicaVolume,
+        selfHostedUsdPerMillionOutputTokens: (replicaUsd / replicaVolume) * 1e6,
+        outputTokensPerMonth: first,
+        alwaysCheaperAboveOutputTokensPerMonth: always,
+        atWorkload,
+      };
+      breakEven.push({ ...entry, note: breakEvenNote(entry, workload, maxUtilization, peakFactor) });
     }
   }
 
@@ -349,6 +412,8 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     ...(expertPrecision ? { expertPrecision } : {}),
     kvPrecision,
     engine,
+    workload: { ...workload, peakFactor: workload.peakFactor ?? DEFAULT_PEAK_FACTOR, maxUtilization },
+    scenario: workload.tpotMs === undefined ? 'offline-max-throughput' : 'tpot-target',
     fits: chosen !== undefined,
     reasons,
     layout: chosen ? chosen.layout : null,
@@ -378,6 +443,24 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     assumptions,
     alternatives: tried.map((t) => t.verdict),
   };
+}
+
+const dollars = (v: number) => (v >= 100 ? `$${Math.round(v).toLocaleString('en-US')}` : `$${v.toFixed(2)}`);
+
+/** The break-even answer in words: the verdict, the two prices behind it, and the bills at the workload. */
+function breakEvenNote(b: Omit<BreakEven, 'note'>, w: Workload, maxUtilization: number, peakFactor: number): string {
+  const api = `the API costs ${dollars(b.apiUsdPerMillionOutputTokens)} per 1M output tokens (${dollars(b.apiOutputUsdPerMTok)} output + ${dollars(b.apiInputUsdPerMTok)} input per 1M × ${w.isl}/${w.osl} input/output tokens)`;
+  const replica = `one replica costs ${dollars(b.replicaUsdPerMonth)} a month and serves up to ${formatTokens(b.replicaOutputTokensPerMonth)} output tokens a month (${Math.round(maxUtilization * 100)}% utilisation at peak ×${peakFactor}), ${dollars(b.selfHostedUsdPerMillionOutputTokens)} per 1M when full`;
+  let verdict: string;
+  if (b.outputTokensPerMonth === null) verdict = 'the API stays cheaper at every volume';
+  else if (b.alwaysCheaperAboveOutputTokensPerMonth !== null && b.alwaysCheaperAboveOutputTokensPerMonth > b.outputTokensPerMonth * 1.001) {
+    verdict = `self-hosting first costs less at ${formatTokens(b.outputTokensPerMonth)} output tokens a month and at every volume above ${formatTokens(b.alwaysCheaperAboveOutputTokensPerMonth)} (in between, each added replica costs more than the API until it fills)`;
+  } else verdict = `self-hosting costs less above ${formatTokens(b.outputTokensPerMonth)} output tokens a month`;
+  const at = b.atWorkload
+    ? `; at this workload (${formatTokens(b.atWorkload.outputTokensPerMonth)} output tokens a month) self-hosting costs ${dollars(b.atWorkload.selfHostedUsdPerMonth)} a month against ${dollars(b.atWorkload.apiUsdPerMonth)} on the API, so ${b.atWorkload.cheaper === 'api' ? 'the API' : 'self-hosting'} is cheaper`
+    : '';
+  const frontier = b.kind === 'frontier' ? ' (a different model: this compares cost, not quality)' : '';
+  return `${verdict}: ${replica}; ${api}${at}${frontier}`;
 }
 
 /** 1.2B, 340M, 12k. */

@@ -7,6 +7,7 @@ import { loadRegistry } from '../registry/load.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { Precision } from '../registry/schema/index.ts';
 import { kvBytesPerToken } from './kv-cache.ts';
+import { SizingError } from './errors.ts';
 import { sizeDeployment } from './plan.ts';
 import { lookupModel } from './router.ts';
 
@@ -111,5 +112,66 @@ describe('architectures the registry carries', () => {
     const found = lookupModel(registry, 'anthropic/claude-opus-4.7');
     expect(found.ok).toBe(false);
     expect(!found.ok && found.code).toBe('sizing/unknown-architecture');
+  });
+});
+
+describe('every open-weights model in the registry', () => {
+  const openWeights = () => Object.entries(registry.models).filter(([, m]) => m.kind === 'open-weights');
+
+  it('with an architecture sizes on H100 SXM or B200 to a finite, positive answer or a stated refusal', () => {
+    const sized = openWeights().filter(([, m]) => m.architecture);
+    expect(sized.length).toBeGreaterThanOrEqual(30);
+    for (const [id] of sized) {
+      const found = lookupModel(registry, id);
+      if (!found.ok) throw new Error(`${id}: ${found.message}`);
+      const answers = (['h100-sxm', 'b200'] as const).map((gpu) => {
+        try {
+          return sizeDeployment({
+            model: { id, name: found.model.name, architecture: found.model.architecture },
+            gpu: { ...registry.gpus[gpu]!, id: gpu },
+            workload: { isl: 1000, osl: 1000 },
+          });
+        } catch (error) {
+          // A refusal must say what is wrong, with a stable code.
+          expect(error, `${id} on ${gpu}`).toBeInstanceOf(SizingError);
+          expect((error as SizingError).message.length, `${id} on ${gpu}`).toBeGreaterThan(10);
+          return undefined;
+        }
+      });
+      const fitting = answers.filter((r) => r?.fits);
+      expect(fitting.length, `${id} fits neither H100 SXM nor B200: ${answers.map((r) => r?.reasons.join('; ')).join(' / ')}`).toBeGreaterThan(0);
+      for (const r of answers) {
+        if (!r) continue;
+        if (!r.fits) {
+          expect(r.reasons.length, `${id} on ${r.gpu.id}`).toBeGreaterThan(0);
+          continue;
+        }
+        const numbers = {
+          weightsGb: r.weightsGb,
+          kvBytesPerToken: r.kvBytesPerToken,
+          maxConcurrency: r.maxConcurrency,
+          throughput: r.throughputOutputTokensPerSecond,
+          ttftMs: r.ttftMs,
+          tpotMs: r.tpotMs,
+          perMonthUsd: r.cost?.perMonthUsd,
+          perMillionUsd: r.cost?.perMillionOutputTokensUsd,
+        };
+        for (const [name, value] of Object.entries(numbers)) {
+          expect(Number.isFinite(value) && (value as number) > 0, `${id} on ${r.gpu.id}: ${name} = ${value}`).toBe(true);
+        }
+        expect(r.gpus, id).toBeGreaterThanOrEqual(1);
+        expect(r.batch, id).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('without an architecture is refused with the file to fix', () => {
+    for (const [id] of openWeights().filter(([, m]) => !m.architecture)) {
+      const found = lookupModel(registry, id);
+      expect(found.ok, id).toBe(false);
+      if (found.ok) continue;
+      expect(found.code).toBe('sizing/unknown-architecture');
+      expect(found.hint).toContain(`content/models/${id}.yaml`);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * Every claim-bearing value in the registry is traceable to a source entry with a status (design.md §2).
  */
 import { z } from 'zod';
+import { isCalendarDate } from './refinements.ts';
 
 /** Slug id of a single-segment entity (license, vendor, provider, gpu, source, fact). */
 export const SlugId = z
@@ -18,7 +19,7 @@ export const ModelId = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date')
+  .refine(isCalendarDate, 'not a real calendar date')
   .describe('A calendar date, YYYY-MM-DD.');
 
 /** Month precision is allowed where a source only gives a month (price as-of dates often do). */

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { CountryCode, IsoDate } from './common.ts';
+import { DENY_ENTRY_NEEDS_A_LIST, denyEntryNamesSomething, FAIL_CLOSED_NOT_WAIVABLE, isFailClosedRule, severityIssues } from './refinements.ts';
 import { CertificationName } from './vocabulary.ts';
 
-/** Rules whose findings no policy may silence: the linter fails closed on what it cannot check. */
-export const FAIL_CLOSED_RULES = ['registry/unknown-model', 'route/wildcard', 'waiver/expired'] as const;
+export { FAIL_CLOSED_RULES } from './refinements.ts';
 
 const RuleCode = z
   .string()
@@ -33,9 +33,7 @@ export const DenyEntry = z
     tier_tags: z.array(Tag).optional().describe('Apply only to tiers carrying one of these tags; omit to apply everywhere.'),
     reason: z.string().min(1, 'say why, so the finding can explain itself').describe('Why procurement denies these; shown in every finding.'),
   })
-  .refine((d) => [d.models, d.vendors, d.vendor_countries, d.providers, d.flags].some((list) => list !== undefined && list.length > 0), {
-    message: 'a deny entry needs at least one of models, vendors, vendor_countries, providers, flags',
-  })
+  .refine(denyEntryNamesSomething, { message: DENY_ENTRY_NEEDS_A_LIST })
   .describe('A procurement deny list.');
 export type DenyEntry = z.infer<typeof DenyEntry>;
 
@@ -64,10 +62,7 @@ export const Waiver = z
     approved_by: z.string().min(1, 'a waiver needs an approver').describe('Who approved it.'),
     expires: IsoDate.describe('Last day the waiver applies (YYYY-MM-DD); after it the waiver is an error.'),
   })
-  .refine((w) => !(FAIL_CLOSED_RULES as readonly string[]).includes(w.rule), {
-    message: 'unknown models, wildcard routes and expired waivers cannot be waived: the linter fails closed on them',
-    path: ['rule'],
-  })
+  .refine((w) => !isFailClosedRule(w.rule), { message: FAIL_CLOSED_NOT_WAIVABLE, path: ['rule'] })
   .describe('An accepted finding, with its approver and expiry.');
 export type Waiver = z.infer<typeof Waiver>;
 
@@ -105,11 +100,7 @@ export const PolicySchema = z
     waivers: z.array(Waiver).optional().describe('Accepted findings with expiry.'),
   })
   .superRefine((policy, ctx) => {
-    for (const code of Object.keys(policy.severity ?? {})) {
-      if ((FAIL_CLOSED_RULES as readonly string[]).includes(code) && policy.severity?.[code] !== 'error') {
-        ctx.addIssue({ code: 'custom', message: `"${code}" always fails closed; its severity cannot be lowered`, path: ['severity', code] });
-      }
-    }
+    for (const issue of severityIssues(policy.severity)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .describe('A Clearance license and procurement policy.');
 export type Policy = z.infer<typeof PolicySchema>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CountryCode } from './common.ts';
+import { duplicateTierIssues } from './refinements.ts';
 import { Precision } from './vocabulary.ts';
 
 const Tag = z
@@ -65,11 +66,7 @@ export const RouterConfigSchema = z
     tiers: z.array(RouterTier).min(1, 'a router config needs at least one tier').describe('The tiers, in routing order.'),
   })
   .superRefine((config, ctx) => {
-    const seen = new Set<string>();
-    config.tiers.forEach((tier, i) => {
-      if (seen.has(tier.id)) ctx.addIssue({ code: 'custom', message: `tier id "${tier.id}" is used twice; tier ids must be unique`, path: ['tiers', i, 'id'] });
-      seen.add(tier.id);
-    });
+    for (const issue of duplicateTierIssues(config.tiers)) ctx.addIssue({ code: 'custom', ...issue });
   })
   .describe('A Clearance router config: tiers of routes to models.');
 export type RouterConfig = z.infer<typeof RouterConfigSchema>;

@@ -17,3 +17,7 @@ export const gpuUrl = (id: string) => url(`gpus/${id}/`);
 export const ruleUrl = (code: string) => url(`rules/${code}/`);
 export const noteUrl = (slug: string) => url(`notes/${slug}/`);
 export const compareUrl = (ids: readonly string[]) => url(`compare/?models=${ids.map((id) => encodeURIComponent(id).replace(/%2F/g, '/')).join(',')}`);
+/** Facts: one page per subject ("model/<id>", "license/<id>", "market", …), one anchor per fact on it. */
+export const factsSubjectUrl = (slug: string) => url(`facts/${slug}/`);
+export const factAnchor = (factId: string) => `fact-${factId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+export const factUrl = (subjectSlug: string, factId: string) => `${factsSubjectUrl(subjectSlug)}#${factAnchor(factId)}`;

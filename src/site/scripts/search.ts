@@ -48,6 +48,13 @@ export function excerptNodes(html: string): Node[] {
   return out;
 }
 
+function badge(kind: string, text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = `badge ${kind}`;
+  span.textContent = text;
+  return span;
+}
+
 class Search extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
   #input: HTMLInputElement | null = null;
@@ -171,15 +178,20 @@ class Search extends HTMLElement {
       const heading = document.createElement('h3');
       heading.append(link);
       const type = data.filters.type?.[0];
-      if (type) {
-        const badge = document.createElement('span');
-        badge.className = 'badge neutral';
-        badge.textContent = type;
-        heading.append(' ', badge);
-      }
+      if (type) heading.append(' ', badge('neutral', type));
+      // A fact is its own record (its anchor on the subject's facts page) and carries its own verdict.
+      const deckSafe = data.filters['deck-safe']?.[0];
+      if (type === 'Fact' && deckSafe) heading.append(' ', deckSafe === 'Yes' ? badge('good', 'Deck-safe') : badge('bad', 'Not deck-safe'));
       const excerpt = document.createElement('p');
       excerpt.append(...excerptNodes(data.excerpt));
-      li.append(heading, excerpt);
+      li.append(heading);
+      if (data.meta.subject) {
+        const about = document.createElement('p');
+        about.className = 'small muted';
+        about.textContent = [data.meta.subject, data.meta.value].filter(Boolean).join(' · ');
+        li.append(about);
+      }
+      li.append(excerpt);
       return li;
     });
     const list = document.createElement('ol');

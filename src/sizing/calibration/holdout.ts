@@ -27,6 +27,7 @@ const SHAPES: Array<[number, number]> = [
 ];
 
 const tp = (n: number): Layout => ({ gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' });
+const pp = (n: number): Layout => ({ gpus: n, tensorParallel: 1, pipelineParallel: n, attention: 'tensor-parallel' });
 const dpEp = (n: number): Layout => ({ gpus: n, tensorParallel: 1, pipelineParallel: 1, attention: 'data-parallel' });
 
 interface Table {
@@ -54,6 +55,18 @@ const TABLES: Table[] = [
   { name: 'Llama-4-Maverick H200 TP8 FP8', model: 'llama-4-maverick', gpu: 'h200-sxm', layout: dpEp(8), precision: 'fp8', values: [63994, 40572, 24616, 37835, 31782, 34734, 7307, 20957, 8456, 4106] },
   { name: 'Llama-4-Maverick B200 TP8 FP4', model: 'llama-4-maverick', gpu: 'b200', layout: dpEp(8), precision: 'nvfp4', values: [124323, 112676, 68170, null, 79617, 63766, 18088, 52195, null, 12678] },
   { name: 'Qwen3-30B-A3B B200 TP1 FP4', model: 'qwen3-30b-a3b', gpu: 'b200', layout: tp(1), precision: 'nvfp4', values: [39827, 37844, 24953, 27817, 25828, 22051, 6251, 17554, 6142, 2944] },
+  // RTX PRO 6000 Blackwell Server Edition tables (PCIe only): pipeline-parallel dense runs and MoE runs over PCIe.
+  // Not included: the MoE tables run with pipeline stages (Scout TP2×PP2 and TP4×PP2, Qwen3-235B TP2×PP4,
+  // Maverick TP4×PP2) use attention-DP inside each stage, a layout sizing does not model.
+  { name: 'Llama-3.3-70B RTX PRO 6000 PP1 FP4', model: 'llama-3.3-70b', gpu: 'rtx-pro-6000', layout: pp(1), precision: 'nvfp4', values: [3264, 2422, 1349, 1856, 1787, 1594, 393, 1074, 401, 142] },
+  { name: 'Llama-3.3-70B RTX PRO 6000 PP2 FP4', model: 'llama-3.3-70b', gpu: 'rtx-pro-6000', layout: pp(2), precision: 'nvfp4', values: [6172, 4993, 2893, 4114, 3707, 2993, 813, 2336, 812, 319] },
+  { name: 'Llama-3.3-70B RTX PRO 6000 PP4 FP4', model: 'llama-3.3-70b', gpu: 'rtx-pro-6000', layout: pp(4), precision: 'nvfp4', values: [9641, 7922, 4978, 6939, 5961, 5274, 1511, 3870, 1511, 630] },
+  { name: 'Llama-3.3-70B RTX PRO 6000 PP8 FP4', model: 'llama-3.3-70b', gpu: 'rtx-pro-6000', layout: pp(8), precision: 'nvfp4', values: [11881, 9833, 7352, 9435, 8166, 6943, 2495, 6078, 2491, 1148] },
+  { name: 'Llama-3.1-405B RTX PRO 6000 PP8 FP4', model: 'llama-3.1-405b', gpu: 'rtx-pro-6000', layout: pp(8), precision: 'nvfp4', values: [4452, 2981, null, null, 2369, 1931, 579, 1442, null, null] },
+  { name: 'Qwen3-30B-A3B RTX PRO 6000 TP1 FP4', model: 'qwen3-30b-a3b', gpu: 'rtx-pro-6000', layout: tp(1), precision: 'nvfp4', values: [28011, 12540, 7491, 10695, 9910, 8378, 3257, 5908, 2530, 871] },
+  { name: 'Qwen3-30B-A3B RTX PRO 6000 TP2 FP4', model: 'qwen3-30b-a3b', gpu: 'rtx-pro-6000', layout: dpEp(2), precision: 'nvfp4', values: [32646, 22744, 15049, 17266, 16431, 13323, 3785, 10679, 3799, 1558] },
+  { name: 'Qwen3-30B-A3B RTX PRO 6000 TP4 FP4', model: 'qwen3-30b-a3b', gpu: 'rtx-pro-6000', layout: dpEp(4), precision: 'nvfp4', values: [36819, 35715, 28139, 26175, 24046, 25131, 4311, 18134, 5212, 2551] },
+  { name: 'Qwen3-30B-A3B RTX PRO 6000 TP8 FP4', model: 'qwen3-30b-a3b', gpu: 'rtx-pro-6000', layout: dpEp(8), precision: 'nvfp4', values: [39490, 52676, 33895, 44088, 31785, 28881, 4798, 22391, 5965, null] },
 ];
 
 /** Rows already in gpu-measurements.json (calibration points), which the holdout skips. */
@@ -72,6 +85,11 @@ const CALIBRATED: Record<string, string[]> = {
   'Llama-4-Maverick H200 TP8 FP8': ['1000/1000', '2048/2048'],
   'Llama-4-Maverick B200 TP8 FP4': ['1000/1000'],
   'Qwen3-30B-A3B B200 TP1 FP4': ['1000/1000', '2048/2048'],
+  'Llama-3.3-70B RTX PRO 6000 PP1 FP4': ['1000/1000', '2048/2048'],
+  'Llama-3.3-70B RTX PRO 6000 PP2 FP4': ['1000/1000'],
+  'Llama-3.3-70B RTX PRO 6000 PP4 FP4': ['1000/1000'],
+  'Llama-3.3-70B RTX PRO 6000 PP8 FP4': ['1000/1000'],
+  'Qwen3-30B-A3B RTX PRO 6000 TP1 FP4': ['1000/1000'],
 };
 
 export interface HoldoutCase extends Omit<CalibrationCase, 'record' | 'path'> {

@@ -49,6 +49,14 @@ export interface EfficiencyFactors {
    * are a few MB, where NCCL stays well under the NVLink peak. Fitted once across all groups.
    */
   collective: number;
+  /**
+   * Host time per sequence of a pipeline-parallel micro-batch step, ms. Without pipeline parallelism TensorRT-LLM's
+   * PyTorch executor overlaps host work (scheduling, request updates, response handling) with the GPU; with
+   * pp_size > 1 it runs `_executor_loop_pp`, which does that work, and relays each micro-batch's sampled tokens
+   * rank to rank as host objects, serially between forward steps. So the work adds to every stage step and grows
+   * with the sequences in the micro-batch. Fitted once across all groups (only the PP points constrain it).
+   */
+  pipelineHostMsPerSequence: number;
 }
 
 /** Factors with where they come from and how far to trust them. */
@@ -80,6 +88,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     prefillLaunchMsPerLayer: 0.1,
     decodeLayerOverheadMs: 0,
     collective: 0.7,
+    pipelineHostMsPerSequence: 0,
     errorBand: { low: -0.4, high: 0.4 },
     rationale:
       'No measurement on this GPU family: literature priors. Batch-1 decode MBU 0.45–0.75, dense serving at ≈0.55 of the roofline, prefill MFU 0.33–0.61; the band is widened to ±40% because the family is unmeasured.',
@@ -94,6 +103,7 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
     prefillLaunchMsPerLayer: 0.1,
     decodeLayerOverheadMs: 0,
     collective: 0.7,
+    pipelineHostMsPerSequence: 0,
     errorBand: { low: -0.5, high: 0.5 },
     rationale:
       'No measurement on this GPU family: MoE models reach only 0.20–0.32 of the roofline on 8 GPUs (EP all-to-all, load imbalance, small per-expert GEMMs); band ±50%.',
@@ -115,6 +125,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
       decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
       collective: FITTED.collective,
+      pipelineHostMsPerSequence: FITTED.pipelineHostMsPerSequence,
       points: fitted.points,
       errorBand: fitted.errorBand,
       rationale: `Fitted on ${fitted.points} published measurements of ${kind} models on ${family} GPUs (${FITTED.method}).`,
@@ -134,6 +145,7 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
       decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
       collective: FITTED.collective,
+      pipelineHostMsPerSequence: FITTED.pipelineHostMsPerSequence,
       points: pooled.points,
       // Another family's software and memory system: widen the fitted band to at least the prior's.
       errorBand: { low: Math.min(pooled.errorBand.low, prior.errorBand.low), high: Math.max(pooled.errorBand.high, prior.errorBand.high) },
@@ -141,5 +153,5 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): Effici
       sources: pooled.sources,
     };
   }
-  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
+  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, pipelineHostMsPerSequence: prior.pipelineHostMsPerSequence, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
 }

@@ -111,18 +111,19 @@ function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all
   };
 }
 
-type Shared = Pick<EfficiencyFactors, 'prefillLaunchMsPerLayer' | 'decodeLayerOverheadMs' | 'collective'>;
+type Shared = Pick<EfficiencyFactors, 'prefillLaunchMsPerLayer' | 'decodeLayerOverheadMs' | 'collective' | 'pipelineHostMsPerSequence'>;
 
 /** Values tried for the factors every group shares. */
 const SHARED_GRID: { [K in keyof Shared]: number[] } = {
   prefillLaunchMsPerLayer: [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3],
   decodeLayerOverheadMs: [0, 0.025, 0.05, 0.075, 0.1],
   collective: [0.35, 0.5, 0.7, 1],
+  pipelineHostMsPerSequence: [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1],
 };
 
 /**
  * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The shared factors
- * (per-layer prefill and decode overheads, collective efficiency) are chosen by coordinate descent on the total
+ * (per-layer prefill and decode overheads, collective efficiency, host time per sequence of a pipeline step) are chosen by coordinate descent on the total
  * squared log error over every point, refitting the groups at each trial.
  */
 export function fitEfficiency<P extends FitPoint>(
@@ -145,7 +146,7 @@ export function fitEfficiency<P extends FitPoint>(
     }
     return { total, shared, fits };
   };
-  let best = trial({ prefillLaunchMsPerLayer: priors.dense.prefillLaunchMsPerLayer, decodeLayerOverheadMs: priors.dense.decodeLayerOverheadMs, collective: priors.dense.collective });
+  let best = trial({ prefillLaunchMsPerLayer: priors.dense.prefillLaunchMsPerLayer, decodeLayerOverheadMs: priors.dense.decodeLayerOverheadMs, collective: priors.dense.collective, pipelineHostMsPerSequence: priors.dense.pipelineHostMsPerSequence });
   for (let round = 0; round < 2; round++) {
     for (const name of Object.keys(SHARED_GRID) as (keyof Shared)[]) {
       for (const value of SHARED_GRID[name]) {

@@ -28,6 +28,8 @@ export interface FittedEfficiency {
   decodeLayerOverheadMs: number;
   /** Collective (all-reduce, all-to-all) bandwidth efficiency, fitted across all groups. */
   collective: number;
+  /** Host time per sequence of a pipeline-parallel micro-batch step, ms, fitted across all groups. */
+  pipelineHostMsPerSequence: number;
   groups: FittedGroup[];
   /** Per model kind, fitted over all families: the fallback for unmeasured families. */
   pooled: FittedGroup[];

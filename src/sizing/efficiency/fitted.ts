@@ -9,10 +9,11 @@ export const FITTED: FittedEfficiency = {
     "records": 13,
     "points": 60
   },
-  "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; per-layer prefill launch and decode overheads and the collective efficiency shared across groups (coordinate descent on the total squared log error)",
+  "method": "per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; per-layer prefill launch and decode overheads, the collective efficiency and the host time per sequence of a pipeline-parallel step shared across groups (coordinate descent on the total squared log error)",
   "prefillLaunchMsPerLayer": 0.2,
   "decodeLayerOverheadMs": 0.075,
   "collective": 0.5,
+  "pipelineHostMsPerSequence": 0.05,
   "groups": [
     {
       "kind": "dense",
@@ -79,16 +80,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "blackwell-gddr",
-      "memory": 0.87,
-      "compute": 0.36,
-      "stepOverheadMs": 5,
+      "memory": 0.76,
+      "compute": 0.54,
+      "stepOverheadMs": 1,
       "points": 5,
       "errorBand": {
         "low": -0.25,
         "high": 0.25
       },
-      "medianAbsError": 0.087,
-      "worstAbsError": 0.333,
+      "medianAbsError": 0.046,
+      "worstAbsError": 0.078,
       "sources": [
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000",
         "trt10-rtxpro6000-llama3.3-70b-fp4-1000-1000#1 GPU 2048/2048",
@@ -146,7 +147,7 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "blackwell",
-      "memory": 0.38,
+      "memory": 0.4,
       "compute": 0.15,
       "stepOverheadMs": 1,
       "points": 4,
@@ -154,8 +155,8 @@ export const FITTED: FittedEfficiency = {
         "low": -0.25,
         "high": 0.25
       },
-      "medianAbsError": 0.113,
-      "worstAbsError": 0.279,
+      "medianAbsError": 0.111,
+      "worstAbsError": 0.119,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
         "trt10-h200-llama4-maverick-fp8-tp8-1000-1000#B200 TP8 FP4 1000/1000",
@@ -183,16 +184,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "hopper",
-      "memory": 0.37,
-      "compute": 0.22,
+      "memory": 0.36,
+      "compute": 0.3,
       "stepOverheadMs": 1,
       "points": 6,
       "errorBand": {
         "low": -0.25,
         "high": 0.25
       },
-      "medianAbsError": 0.043,
-      "worstAbsError": 0.217,
+      "medianAbsError": 0.033,
+      "worstAbsError": 0.145,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",
@@ -207,16 +208,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "dense",
       "family": "all",
-      "memory": 0.74,
-      "compute": 0.59,
-      "stepOverheadMs": 1,
+      "memory": 0.77,
+      "compute": 0.58,
+      "stepOverheadMs": 0,
       "points": 49,
       "errorBand": {
-        "low": -0.481,
-        "high": 0.211
+        "low": -0.269,
+        "high": 0.2
       },
-      "medianAbsError": 0.107,
-      "worstAbsError": 0.926,
+      "medianAbsError": 0.078,
+      "worstAbsError": 0.369,
       "sources": [
         "trt10-h200-llama3.3-70b-fp8-1000-1000",
         "trt10-h200-llama3.3-70b-fp8-1000-1000#128/2048",
@@ -272,16 +273,16 @@ export const FITTED: FittedEfficiency = {
     {
       "kind": "moe",
       "family": "all",
-      "memory": 0.44,
-      "compute": 0.17,
-      "stepOverheadMs": 1.5,
+      "memory": 0.42,
+      "compute": 0.22,
+      "stepOverheadMs": 2,
       "points": 11,
       "errorBand": {
-        "low": -0.289,
-        "high": 0.456
+        "low": -0.217,
+        "high": 0.477
       },
-      "medianAbsError": 0.111,
-      "worstAbsError": 0.407,
+      "medianAbsError": 0.131,
+      "worstAbsError": 0.323,
       "sources": [
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000",
         "trt10-h200-qwen3-235b-fp8-tp8-1000-1000#H200 2048/2048",

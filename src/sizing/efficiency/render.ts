@@ -11,10 +11,11 @@ export function fitCalibration(calibration: ResolvedCalibration, predict: Predic
     generatedBy: 'npm run fit:sizing (scripts/fit-sizing.ts)',
     measurements: { ...measurements, records: calibration.records, points: calibration.points.length },
     method:
-      'per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; per-layer prefill launch and decode overheads and the collective efficiency shared across groups (coordinate descent on the total squared log error)',
+      'per (dense vs MoE, GPU family): grid search of memory and compute efficiency in [0.15, 0.9] and step overhead in 0–5 ms minimising the mean squared log error of every calibration point, with a weak pull towards the literature priors; per-layer prefill launch and decode overheads, the collective efficiency and the host time per sequence of a pipeline-parallel step shared across groups (coordinate descent on the total squared log error)',
     prefillLaunchMsPerLayer: fit.prefillLaunchMsPerLayer,
     decodeLayerOverheadMs: fit.decodeLayerOverheadMs,
     collective: fit.collective,
+    pipelineHostMsPerSequence: fit.pipelineHostMsPerSequence,
     groups: fit.groups,
     pooled: fit.pooled,
   };

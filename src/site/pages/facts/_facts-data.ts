@@ -5,13 +5,11 @@
  * Cards: a 1200×630 card for every fact, and a 1920×1080 slide for the pitch facts of content/facts (set
  * CLEARANCE_CARD_SLIDES=all for a slide of every fact). `clearance card --size slide` draws any other one.
  */
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { cardFileName, factCardContent, type CardContent, type CardSize } from '../../../cards/index.ts';
-import { createCardRenderer, type CardRenderer } from '../../../cards/render.node.ts';
 import { collectFacts, formatReference, formatValue, viewFacts, type FactView } from '../../../facts/index.ts';
 import type { Registry, Source } from '../../../registry/index.ts';
-import { url } from '../../lib/paths.ts';
+import { siteCardRenderer } from '../../lib/card-renderer.ts';
+import { factAnchor, factsSubjectUrl, url } from '../../lib/paths.ts';
 import { buildDate, getRegistry } from '../../lib/registry.ts';
 
 export interface SubjectGroup {
@@ -58,7 +56,7 @@ export function factsData(): FactsData {
 }
 
 export const factsIndexUrl = () => url('facts/');
-export const subjectUrl = (slug: string) => url(`facts/${slug}/`);
+export const subjectUrl = factsSubjectUrl;
 export const cardUrl = (factId: string, size: CardSize) => url(`facts/cards/${cardFileName(factId, size)}`);
 
 /** Which sizes the site builds for a fact. */
@@ -81,16 +79,8 @@ export function cardFiles(): CardFile[] {
   });
 }
 
-let renderer: Promise<CardRenderer> | undefined;
-
-/** One renderer per build, caching by content hash so unchanged facts are not redrawn. */
-export function siteCardRenderer(): Promise<CardRenderer> {
-  // The build bundles this module, so the worker script is found from the project root (the build's cwd).
-  const workerUrl = pathToFileURL(resolve('src/cards/render-worker.node.ts'));
-  // Likewise the cache: node_modules/.cache/clearance-cards under the project root, unless CLEARANCE_CARD_CACHE says otherwise.
-  renderer ??= createCardRenderer({ workerUrl, cacheDir: resolve(process.env.CLEARANCE_CARD_CACHE ?? 'node_modules/.cache/clearance-cards') });
-  return renderer;
-}
+/** One renderer per build (shared with the model pages' Open Graph images), caching by content hash. */
+export { siteCardRenderer };
 
 /** Headline value with unit, for the list. */
 export function valueText(v: FactView): string | undefined {
@@ -106,6 +96,4 @@ export function references(refs: readonly { source: string; where?: string }[], 
 }
 
 /** The HTML id of a fact on its page. */
-export function anchor(factId: string): string {
-  return `fact-${factId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
-}
+export const anchor = factAnchor;
