@@ -26,8 +26,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(siteDir = join(ROOT, 'dist')): Promise<Harness> {
-  const server = await serveStatic(siteDir, 0);
+/** Serves `siteDir` (under `base` for a site built with one) and starts Chromium. */
+export async function startHarness(siteDir = join(ROOT, 'dist'), options: { base?: string } = {}): Promise<Harness> {
+  const server = await serveStatic(siteDir, 0, options);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const requests: string[] = [];
   const external: string[] = [];

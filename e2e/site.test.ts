@@ -43,7 +43,7 @@ function ccByNcModels(): string[] {
 
 async function resultPaths(page: Page): Promise<string[]> {
   await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
-  return (await page.locator('ol.search-results h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
+  return (await page.locator('ol.search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
 }
 
 describe('pages', () => {

@@ -1,8 +1,10 @@
 /**
  * `npm run build`: builds the static site (Astro), indexes it for search (Pagefind), then checks the output is
- * offline-clean: no inline scripts or styles the CSP would block, no resource loaded from another host.
+ * offline-clean: no inline scripts or styles the CSP would block, no resource loaded from another host, every link
+ * between pages reaching a built file (and anchor) under the site base. Each fact is also indexed as its own record.
  *
- * Env: CLEARANCE_REGISTRY (registry to build from, default ./content), CLEARANCE_SITE_OUT (output dir, default ./dist).
+ * Env: CLEARANCE_REGISTRY (registry to build from, default ./content), CLEARANCE_SITE_OUT (output dir, default ./dist),
+ * CLEARANCE_SITE_BASE (URL path to host under, default /), CLEARANCE_SITE_URL (origin for absolute share URLs).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -232,6 +234,8 @@ export interface BuildOptions {
   registry?: string;
   /** URL path the site is hosted under ("/clearance/"); default CLEARANCE_SITE_BASE or "/". */
   base?: string;
+  /** The site's origin ("https://intranet.example"), for absolute canonical and Open Graph URLs; default CLEARANCE_SITE_URL. */
+  siteUrl?: string;
   quiet?: boolean;
 }
 
@@ -257,7 +261,10 @@ async function buildSiteUnlocked(options: BuildOptions): Promise<BuildResult> {
     // Card images are cached between builds; keep the cache at the project root, outside the bundled output.
     CLEARANCE_CARD_CACHE: process.env.CLEARANCE_CARD_CACHE ?? join(ROOT, 'node_modules', '.cache', 'clearance-cards'),
   };
+  // Vite's import.meta.env keys leak in from a test runner (vitest sets BASE_URL=/) and would override `base`.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   if (options.registry) env.CLEARANCE_REGISTRY = resolve(options.registry);
+  if (options.siteUrl !== undefined) env.CLEARANCE_SITE_URL = options.siteUrl;
   const started = performance.now();
   const astro = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.quiet ? ['--silent'] : [])], {
     cwd: ROOT,

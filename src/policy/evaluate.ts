@@ -3,11 +3,13 @@
  * no clock (today is an argument) — so the site's playground runs the same code in the browser.
  */
 import { ruleUrl } from '../registry/codes.ts';
-import { formatPath, sortFindings, type Severity } from '../registry/finding.ts';
+import { formatPath, type Severity } from '../registry/finding.ts';
 import type { Registry } from '../registry/registry.ts';
-import { FAIL_CLOSED_RULES, type Policy } from '../registry/schema/policy.ts';
+import type { Policy } from '../registry/schema/policy.ts';
+import { isFailClosedRule } from '../registry/schema/refinements.ts';
 import { closest } from '../registry/suggest.ts';
 import { CONFIG_CODES, isFatalCode } from './config-codes.ts';
+import { orderFindings } from './order.ts';
 import { createResolver, type Resolver } from './resolve.ts';
 import { RULES, RULES_BY_CODE } from './rules/index.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
@@ -42,7 +44,7 @@ export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], regist
   }
   findings = applySeverity(findings, policy.policy);
   findings = applyWaivers(findings, resolver, policy, today);
-  return sortFindings(findings);
+  return orderFindings(findings);
 }
 
 function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
@@ -132,7 +134,7 @@ function applySeverity(findings: PolicyFinding[], policy: Policy): PolicyFinding
   const out: PolicyFinding[] = [];
   for (const f of findings) {
     const level = overrides[f.code];
-    if (level === undefined || isFatalCode(f.code) || (FAIL_CLOSED_RULES as readonly string[]).includes(f.code)) out.push(f);
+    if (level === undefined || isFatalCode(f.code) || isFailClosedRule(f.code)) out.push(f);
     else if (level !== 'off') out.push({ ...f, severity: level as Severity });
   }
   return out;

@@ -1,18 +1,19 @@
 /** Clearance's tiered router format (schemas/router-config.schema.json) → tiers and routes. */
 import { ruleUrl } from '../registry/codes.ts';
-import { RouterConfigSchema, type RouterRoute } from '../registry/schema/router-config.ts';
+import type { RouterRoute } from '../registry/schema/router-config.ts';
 import type { DataPath } from '../registry/yaml-source.ts';
 import { CONFIG_CODES } from './config-codes.ts';
 import type { ConfigParseResult } from './router-config.ts';
+import { shapeFindings } from './shape-findings.ts';
+import type { Shapes } from './shapes.ts';
 import type { Locate, RouteRef, TierInfo } from './types.ts';
-import { zodFindings } from './zod-findings.ts';
 
-export function parseNativeConfig(file: string, data: unknown, locate: Locate): ConfigParseResult {
-  const parsed = RouterConfigSchema.safeParse(data);
-  if (!parsed.success) {
-    return { findings: zodFindings('config/invalid', file, parsed.error, locate, `${CONFIG_CODES['config/invalid'].fix} See ${ruleUrl('config/invalid')}`) };
+export function parseNativeConfig(file: string, data: unknown, locate: Locate, shapes: Shapes): ConfigParseResult {
+  const parsed = shapes.routerConfig(data);
+  if (!parsed.ok) {
+    return { findings: shapeFindings('config/invalid', file, parsed.issues, locate, `${CONFIG_CODES['config/invalid'].fix} See ${ruleUrl('config/invalid')}`) };
   }
-  const config = parsed.data;
+  const config = parsed.value;
   const tiers: TierInfo[] = [];
   const routes: RouteRef[] = [];
   config.tiers.forEach((tier, t) => {

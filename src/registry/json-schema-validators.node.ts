@@ -26,6 +26,11 @@ export function renderStandaloneValidators(schemaTexts: Record<string, string>):
   return `// ${GENERATED_NOTE}\n// @ts-nocheck\n${prelude}\n${code.replace(/^"use strict";/, '')}\n`;
 }
 
+/** The schemas `clearance lint` validates (a policy, a tiered router config), for generated/lint-validators.js. */
+export function lintValidatorSchemas(schemaTexts: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(['policy', 'router-config'].map((name) => [name, schemaTexts[name]!]));
+}
+
 /** Type declarations for the generated module: one ajv ValidateFunction per schema. */
 export function renderValidatorTypes(schemaTexts: Record<string, string>): string {
   const lines = Object.keys(schemaTexts).map((name) => `export declare const ${validatorExportName(name)}: ValidateFunction;`);

@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJsonSchemas } from './json-schema.ts';
-import { renderStandaloneValidators } from './json-schema-validators.node.ts';
+import { lintValidatorSchemas, renderStandaloneValidators } from './json-schema-validators.node.ts';
 import { readContentFiles } from './load.ts';
 import { entityOfPath } from './validate.ts';
 import { parseYamlSource } from './yaml-source.ts';
@@ -21,6 +21,8 @@ describe('generated JSON Schemas', () => {
   it('compile to the committed standalone ajv validators', () => {
     const committed = readFileSync(new URL('./generated/validators.js', import.meta.url), 'utf8');
     expect(committed === renderStandaloneValidators(renderJsonSchemas()), 'src/registry/generated/validators.js drifted; run npm run schemas').toBe(true);
+    const lint = readFileSync(new URL('./generated/lint-validators.js', import.meta.url), 'utf8');
+    expect(lint === renderStandaloneValidators(lintValidatorSchemas(renderJsonSchemas())), 'src/registry/generated/lint-validators.js drifted; run npm run schemas').toBe(true);
   });
 
   it('are marked generated and use draft 2020-12', () => {

@@ -1,5 +1,5 @@
 /** Documentation for every code a lint can report: the rules, plus input codes (config/*, policy/*, yaml/*). */
-import { CONFIG_CODES, RULES } from '../policy/index.ts';
+import { CONFIG_CODES, RULES } from '../policy/engine.ts';
 import { REGISTRY_CODES, type CodeDoc } from '../registry/codes.ts';
 
 export interface CodeInfo extends CodeDoc {

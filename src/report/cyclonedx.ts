@@ -4,7 +4,7 @@
  * that govern it; providers as `services`; every route as properties. Validated in tests against the
  * official bom-1.6 JSON schema. Pure.
  */
-import { resolverFor, governingTerms, type ParsedConfig, type RouteRef } from '../policy/index.ts';
+import { resolverFor, governingTerms, type ParsedConfig, type RouteRef } from '../policy/engine.ts';
 import type { Registry } from '../registry/registry.ts';
 import type { License, Model } from '../registry/schema/index.ts';
 

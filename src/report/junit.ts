@@ -3,7 +3,7 @@
  * per file, one testcase per route (it fails when the route has errors), plus one testcase per location
  * outside routes that has findings (policy waivers, parse errors). Warnings and infos go to system-out.
  */
-import type { PolicyFinding } from '../policy/index.ts';
+import type { PolicyFinding } from '../policy/engine.ts';
 import { evidenceLine } from './text.ts';
 import type { LintResult } from './result.ts';
 

@@ -3,7 +3,7 @@
  * (tier, rule, model, line), the evidence and fixes folded away, and the infos (obligations, applied
  * waivers) in their own folded table so they do not drown the problems.
  */
-import type { PolicyFinding } from '../policy/index.ts';
+import type { PolicyFinding } from '../policy/engine.ts';
 import { countsLine, verdict, type LintResult } from './result.ts';
 import { evidenceLine } from './text.ts';
 

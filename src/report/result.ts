@@ -1,6 +1,6 @@
 /** The one result every lint output format renders. Built by the CLI (or the playground) from evaluate(). Pure. */
 import { countFindings } from '../registry/finding.ts';
-import type { ParsedConfig, PolicyFinding } from '../policy/index.ts';
+import type { ParsedConfig, PolicyFinding } from '../policy/engine.ts';
 import { formatPath } from '../registry/finding.ts';
 
 export interface LintedRoute {

@@ -1,5 +1,5 @@
 /** Text output for people: findings grouped by file and tier, evidence under errors and warnings, a summary line. */
-import type { Evidence } from '../policy/index.ts';
+import type { Evidence } from '../policy/engine.ts';
 import { countsLine, groupByFileAndTier, verdict, type LintResult } from './result.ts';
 
 const MAX_EVIDENCE = 3;

@@ -301,8 +301,8 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
     const expertBytes = dep.groups.experts > 0 ? (dep.weights.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, isl)) / dep.groups.experts : 0;
     memoryLatencyMs = ((weightsRead - expertBytes + expertBytes / n) / bandwidth) * 1e3;
     if (n > 1 && arch.moe) {
-      // Expert parallelism: every prompt token's hidden state goes to its k experts and back, per MoE layer (the
-      // all-to-all decode pays too). One request sends it all over its own rank's link; many requests share all n.
+      // Expert parallelism: every prompt token's hidden state goes to its k experts and back, per MoE layer, as in
+      // decode. One request sends it all over its own rank's link; many requests share all n links.
       const bytes = 2 * isl * arch.moe.experts_active * arch.hidden_size * ACTIVATION_BYTES * ((n - 1) / n);
       commBandwidthMs = (arch.moe.moe_layers ?? arch.layers) * (bytes / (dep.link.gbps * 1e9 * eff.collective)) * 1e3;
       commLatencyMs = (arch.moe.moe_layers ?? arch.layers) * 2 * latency;

@@ -63,7 +63,19 @@ export interface SizingJson {
     note: string;
   }>;
   expected_error: { low: number; high: number; basis: string; points: number };
-  efficiency: { kind: string; family: string; basis: string; memory: number; compute: number; step_overhead_ms: number; prefill_launch_ms_per_layer: number; rationale: string };
+  efficiency: {
+    kind: string;
+    family: string;
+    basis: string;
+    memory: number;
+    compute: number;
+    step_overhead_ms: number;
+    prefill_launch_ms_per_layer: number;
+    decode_layer_overhead_ms: number;
+    collective: number;
+    pipeline_host_ms_per_sequence: number;
+    rationale: string;
+  };
   assumptions: string[];
   alternatives: Array<{ layout: string; gpus: number; fits: boolean; reason?: string; weights_gib_per_gpu: number; kv_gib_per_gpu: number; max_concurrency: number; output_tokens_per_s?: number }>;
 }
@@ -153,6 +165,9 @@ export function sizingJson(r: SizingResult): SizingJson {
       compute: r.efficiency.compute,
       step_overhead_ms: r.efficiency.stepOverheadMs,
       prefill_launch_ms_per_layer: r.efficiency.prefillLaunchMsPerLayer,
+      decode_layer_overhead_ms: r.efficiency.decodeLayerOverheadMs,
+      collective: r.efficiency.collective,
+      pipeline_host_ms_per_sequence: r.efficiency.pipelineHostMsPerSequence,
       rationale: r.efficiency.rationale,
     },
     assumptions: r.assumptions,
@@ -195,25 +210,30 @@ export function sizingText(r: SizingResult, indent = ''): string {
       row('cost', `${usd(r.cost.perMonthUsd)}/month at ${usd(r.cost.gpuHourUsd)}/GPU-hour · ${usd(r.cost.perMillionOutputTokensUsd)} per 1M output tokens (${r.cost.basis === 'workload' ? 'at this workload' : 'at full utilisation'})`);
     } else row('cost', 'unknown: no GPU price in the catalog (pass --price-per-gpu-hour)');
     if (r.cost) {
-      for (const b of r.breakEven) {
-        row('break-even', `vs ${b.kind === 'same-model' ? 'the same model’s API' : 'the frontier'}: ${b.against}`);
-        const verdict =
-          b.outputTokensPerMonth === null
-            ? 'the API stays cheaper at every volume'
-            : b.alwaysCheaperAboveOutputTokensPerMonth !== null && b.alwaysCheaperAboveOutputTokensPerMonth > b.outputTokensPerMonth * 1.001
-              ? `self-hosting first costs less at ${formatTokens(b.outputTokensPerMonth)} output tokens/month, and always above ${formatTokens(b.alwaysCheaperAboveOutputTokensPerMonth)}`
-              : `self-hosting costs less above ${formatTokens(b.outputTokensPerMonth)} output tokens/month`;
-        const detail = (text: string) => lines.push(`${indent}  ${''.padEnd(15)}   ${text}`);
-        detail(`→ ${verdict}`);
-        detail(`API ${usd(b.apiUsdPerMillionOutputTokens)} per 1M output tokens (${usd(b.apiOutputUsdPerMTok)} out + ${usd(b.apiInputUsdPerMTok)} in per 1M at ${r.workload.isl}/${r.workload.osl} tokens)`);
-        detail(`one replica ${usd(b.replicaUsdPerMonth)}/month for up to ${formatTokens(b.replicaOutputTokensPerMonth)} output tokens/month (${usd(b.selfHostedUsdPerMillionOutputTokens)} per 1M when full)`);
-        if (b.atWorkload) {
-          detail(`at this workload: ${usd(b.atWorkload.selfHostedUsdPerMonth)}/month self-hosted vs ${usd(b.atWorkload.apiUsdPerMonth)}/month on the API: ${b.atWorkload.cheaper === 'api' ? 'the API' : 'self-hosting'} is cheaper`);
+      const kinds = ['same-model', 'frontier'] as const;
+      for (const kind of kinds) {
+        const entries = r.breakEven.filter((b) => b.kind === kind);
+        if (entries.length === 0) {
+          row('break-even', kind === 'same-model' ? 'vs the same model’s API: none listed in the registry for this model' : 'vs the frontier: not compared (pass --frontier <model>, or tag a router tier `frontier`)');
         }
-        if (b.kind === 'frontier') detail('a different model: this compares cost, not quality');
+        for (const b of entries) {
+          row('break-even', b.kind === 'same-model' ? `vs the same model’s API: ${b.against}` : `vs ${b.against}`);
+          const verdict =
+            b.outputTokensPerMonth === null
+              ? 'the API stays cheaper at every volume'
+              : b.alwaysCheaperAboveOutputTokensPerMonth !== null && b.alwaysCheaperAboveOutputTokensPerMonth > b.outputTokensPerMonth * 1.001
+                ? `self-hosting first costs less at ${formatTokens(b.outputTokensPerMonth)} output tokens/month, and always above ${formatTokens(b.alwaysCheaperAboveOutputTokensPerMonth)}`
+                : `self-hosting costs less above ${formatTokens(b.outputTokensPerMonth)} output tokens/month`;
+          const detail = (text: string) => lines.push(`${indent}  ${''.padEnd(15)}   ${text}`);
+          detail(`→ ${verdict}`);
+          detail(`API ${usd(b.apiUsdPerMillionOutputTokens)} per 1M output tokens (${usd(b.apiOutputUsdPerMTok)} out + ${usd(b.apiInputUsdPerMTok)} in per 1M at ${r.workload.isl}/${r.workload.osl} tokens)`);
+          detail(`one replica ${usd(b.replicaUsdPerMonth)}/month for up to ${formatTokens(b.replicaOutputTokensPerMonth)} output tokens/month (${Math.round(r.workload.maxUtilization * 100)}% utilisation at peak ×${r.workload.peakFactor}): ${usd(b.selfHostedUsdPerMillionOutputTokens)} per 1M when full`);
+          if (b.atWorkload) {
+            detail(`at this workload: ${usd(b.atWorkload.selfHostedUsdPerMonth)}/month self-hosted vs ${usd(b.atWorkload.apiUsdPerMonth)}/month on the API: ${b.atWorkload.cheaper === 'api' ? 'the API' : 'self-hosting'} is cheaper`);
+          }
+          if (b.kind === 'frontier') detail('a different model: this compares cost, not quality');
+        }
       }
-      if (!r.breakEven.some((b) => b.kind === 'same-model')) row('break-even', 'vs the same model’s API: none listed in the registry for this model');
-      if (!r.breakEven.some((b) => b.kind === 'frontier')) row('break-even', 'vs the frontier: not compared (pass --frontier <model>, or tag a router tier `frontier`)');
     }
   }
   row('expected error', `throughput ${pct(r.expectedError.low)} / ${pct(r.expectedError.high)} (${r.efficiency.basis}${r.efficiency.points ? ` on ${r.efficiency.points} measurements` : ''}, ${r.efficiency.kind} on ${r.efficiency.family})`);

@@ -11,7 +11,7 @@ import { batchLimit, decodeStep, deploy, maxConcurrency, operatingPoint, prefill
 import { efficiencyFor } from './efficiency/factors.ts';
 import { ENGINES, GIB } from './memory.ts';
 import type { Layout } from './parallelism.ts';
-import { breakEvenOutputTokens, sizeDeployment, type SizingRequest } from './plan.ts';
+import { breakEvenAlwaysAbove, breakEvenOutputTokens, sizeDeployment, type SizingRequest } from './plan.ts';
 
 const H100 = { ...(parse(readFileSync(new URL('../../content/gpus/h100-sxm.yaml', import.meta.url), 'utf8')) as Gpu), id: 'h100-sxm' } satisfies GpuSpec;
 const IDEAL = { memory: 1, compute: 1, stepOverheadMs: 0, prefillLaunchMsPerLayer: 0, decodeLayerOverheadMs: 0, collective: 1, pipelineHostMsPerSequence: 0 };
@@ -132,6 +132,36 @@ describe('latency targets, load and money', () => {
     expect(breakEvenOutputTokens(1000, 100e6, 8e-6)).toBeNull();
     expect(breakEvenOutputTokens(1000, 200e6, 8e-6)).toBeCloseTo(125e6, -3);
     expect(breakEvenOutputTokens(1000, 100e6, 12e-6)).toBeCloseTo(100e6 * (1000 / 1200) * 1.0, -7);
+  });
+
+  it('finds the volume above which self-hosting stays cheaper, past the staircase windows', () => {
+    // $20 per 1M: a replica matches the API at half full, so from 50M on every added replica pays for itself.
+    expect(breakEvenAlwaysAbove(1000, 100e6, 20e-6)).toBeCloseTo(50e6, -3);
+    // $12 per 1M: one replica breaks even at 83M, but the second costs more than the API until 167M, …; from
+    // six replicas on (5 × 83.3M = 417M) each step stays under the line.
+    expect(breakEvenAlwaysAbove(1000, 100e6, 12e-6)).toBeCloseTo(5 * (1000 / 12e-6), -3);
+    expect(breakEvenAlwaysAbove(1000, 100e6, 8e-6)).toBeNull();
+    expect(breakEvenAlwaysAbove(1000, 100e6, 10e-6)).toBeNull();
+  });
+
+  it('explains both break-evens with the numbers behind them, planning replicas at the peak as the sizing does', () => {
+    const same = { inputUsdPerMTok: 0.6, outputUsdPerMTok: 0.8, label: 'provider-a' };
+    const frontier = { inputUsdPerMTok: 5, outputUsdPerMTok: 25, label: 'frontier-b' };
+    const r = sizeDeployment(request({ gpus: 2, workload: { isl: 3000, osl: 400, requestsPerSecond: 2, peakFactor: 3 }, apiPrice: same, frontierPrice: frontier }));
+    expect(r.breakEven.map((b) => b.kind)).toEqual(['same-model', 'frontier']);
+    for (const b of r.breakEven) {
+      expect(b.apiUsdPerMillionOutputTokens).toBeCloseTo(b.apiOutputUsdPerMTok + (b.apiInputUsdPerMTok * 3000) / 400, 6);
+      expect(b.replicaUsdPerMonth).toBeCloseTo(2 * 2.95 * 730, 6);
+      // One replica carries capacity × ρ_max ÷ peak of the mean volume, exactly as replicas are counted.
+      expect(b.replicaOutputTokensPerMonth).toBeCloseTo((r.throughputOutputTokensPerSecond * 730 * 3600 * 0.7) / 3, 0);
+      expect(Math.ceil(r.load!.outputTokensPerMonth / b.replicaOutputTokensPerMonth)).toBe(r.replicas);
+      expect(b.atWorkload!.selfHostedUsdPerMonth).toBeCloseTo(r.cost!.perMonthUsd, 6);
+      expect(b.atWorkload!.cheaper).toBe(b.atWorkload!.selfHostedUsdPerMonth <= b.atWorkload!.apiUsdPerMonth ? 'self-hosted' : 'api');
+      expect(b.note).toMatch(/one replica costs \$[\d,.]+ a month/);
+    }
+    expect(r.breakEven[0]!.outputTokensPerMonth).toBeNull();
+    expect(r.breakEven[0]!.note).toMatch(/^the API stays cheaper at every volume/);
+    expect(r.breakEven[1]!.note).toMatch(/compares cost, not quality/);
   });
 
   it('states its assumptions and an error band from the fitted efficiency', () => {

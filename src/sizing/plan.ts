@@ -396,6 +396,11 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     `${GPUS_PER_NODE} GPUs per node`,
     price ? `GPU price $${price.usd.toFixed(2)}/GPU-hour: ${price.source}; ${HOURS_PER_MONTH} hours per month` : 'no GPU price in the catalog for this GPU: pass a price to get costs',
   ];
+  if (shown.layout.attention === 'tensor-parallel' && shown.layout.pipelineParallel > 1) {
+    assumptions.push(
+      `${shown.layout.pipelineParallel} pipeline stages with as many micro-batches in flight; each stage step pays ${efficiency.pipelineHostMsPerSequence} ms of host time per sequence of its micro-batch (fitted on TensorRT-LLM, whose pipeline loop cannot overlap host work with the GPU), and each token's hidden states cross ${shown.layout.pipelineParallel - 1} stage boundaries over ${dep.link.kind === 'pcie' ? 'PCIe' : dep.link.kind === 'inter-node' ? 'the network' : 'the GPU link'} (${dep.link.gbps} GB/s per direction)`,
+    );
+  }
   if (dep.kv.replication > 1 && shown.layout.attention === 'tensor-parallel') {
     assumptions.push(
       arch.attention.kind === 'mla'

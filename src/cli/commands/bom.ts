@@ -1,7 +1,8 @@
 /** `clearance bom`: a CycloneDX 1.6 ML-BOM of router configs — every model with its licenses and supplier. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseRouterConfig, type ParsedConfig } from '../../policy/index.ts';
+import { parseRouterConfig, type ParsedConfig } from '../../policy/engine.ts';
+import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
 import { toCycloneDx } from '../../report/cyclonedx.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
@@ -51,7 +52,7 @@ export const command: Command = {
         io.stderr(`clearance bom: cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
         return 2;
       }
-      const parsed = parseRouterConfig(display(path), text);
+      const parsed = parseRouterConfig(display(path), text, FAST_SHAPES);
       if (!parsed.config) {
         for (const f of parsed.findings) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.code}  ${f.message}\n`);
         return 2;

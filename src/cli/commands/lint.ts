@@ -1,10 +1,12 @@
 /** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_CODES, exitCodeFor, lintTexts, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/index.ts';
+import { CONFIG_CODES, exitCodeFor, lintTexts, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
+import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
 import { ruleUrl } from '../../registry/codes.ts';
 import type { Registry } from '../../registry/registry.ts';
-import { buildResult, FORMATS } from '../../report/index.ts';
+import { FORMAT_LOADERS } from '../../report/formats.ts';
+import { buildResult } from '../../report/result.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import { loadCommandRegistry, PACKAGE_ROOT } from '../registry.ts';
@@ -48,9 +50,9 @@ export const command: Command = {
         }, true);
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    const format = FORMATS[values.format];
-    if (!format) {
-      io.stderr(`clearance lint: --format must be one of ${Object.keys(FORMATS).join(', ')}, not "${values.format}"\n`);
+    const loadFormat = Object.hasOwn(FORMAT_LOADERS, values.format) ? FORMAT_LOADERS[values.format] : undefined;
+    if (!loadFormat) {
+      io.stderr(`clearance lint: --format must be one of ${Object.keys(FORMAT_LOADERS).join(', ')}, not "${values.format}"\n`);
       return 2;
     }
     const today = checkToday(io, 'lint', values.today);
@@ -75,7 +77,7 @@ export const command: Command = {
       io.stderr(`clearance lint: cannot read policy "${values.policy ?? policyPath}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
     }
-    const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText);
+    const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
     const inputs: LintInput[] = [];
     const unreadable: PolicyFinding[] = [];
@@ -103,13 +105,13 @@ export const command: Command = {
     if (!parsedPolicy.policy) {
       findings = [...parsedPolicy.findings, ...unreadable];
     } else {
-      const outcome = lintTexts(inputs, registry, parsedPolicy.policy as LoadedPolicy, today, { strict: values.strict });
+      const outcome = lintTexts(inputs, registry, parsedPolicy.policy as LoadedPolicy, today, { strict: values.strict, shapes: FAST_SHAPES });
       findings = [...unreadable, ...outcome.findings];
       configs = outcome.configs;
     }
     const exitCode = exitCodeFor(findings, values.strict);
     const result = buildResult({ version: io.version, files: positionals.map(display), configs, findings, exitCode, policy: policyName, today });
-    const report = format(result);
+    const report = (await loadFormat())(result);
     if (values.output !== undefined) {
       try {
         writeFileSync(resolve(io.cwd, values.output), report);

@@ -52,6 +52,33 @@ describe('clearance size golden files', () => {
   }
 });
 
+describe('clearance size --format json', () => {
+  it('carries every field issue 5 lists, and explains its break-even answers', async () => {
+    const { code, stdout } = await run([...LLAMA, '--gpus', '2', '--frontier', 'anthropic/claude-opus-4.7', '--requests-per-day', '200000', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    for (const field of ['fits', 'gpus', 'tensor_parallel', 'replicas', 'weights_gb', 'kv_bytes_per_token', 'max_concurrency', 'throughput_output_tokens_per_s', 'ttft_ms', 'tpot_ms', 'cost_per_month_usd', 'cost_per_million_output_tokens_usd', 'assumptions']) {
+      expect(json, field).toHaveProperty(field);
+      expect(json[field], field).not.toBeNull();
+    }
+    expect(json.break_even_method).toMatch(/input price × ISL ÷ OSL/);
+    const breakEven = json.break_even as Array<Record<string, unknown>>;
+    expect(breakEven.map((b) => b.kind)).toContain('frontier');
+    for (const b of breakEven) {
+      for (const field of ['api_usd_per_million_output_tokens', 'replica_usd_per_month', 'replica_output_tokens_per_month', 'self_hosted_usd_per_million_output_tokens', 'at_workload', 'note']) expect(b, field).toHaveProperty(field);
+      expect(b.at_workload).not.toBeNull();
+    }
+  });
+
+  it('reports the offline maximum-throughput case for --gpus N without --tpot-ms', async () => {
+    const json = JSON.parse((await run([...LLAMA, '--gpus', '4', '--format', 'json'])).stdout) as Record<string, unknown>;
+    expect(json.scenario).toBe('offline-max-throughput');
+    expect(json.gpus).toBe(4);
+    expect(['kv-cache', 'engine']).toContain(json.batch_limited_by);
+    expect((json.assumptions as string[]).join('\n')).toMatch(/offline maximum throughput/);
+  });
+});
+
 describe('clearance size refuses what it cannot size', () => {
   it('refuses a model whose architecture is unknown, saying why (exit 2)', async () => {
     const { code, stdout, stderr } = await run(['--model', 'anthropic/claude-opus-4.7', '--gpu', 'h100-sxm']);

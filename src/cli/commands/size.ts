@@ -32,8 +32,10 @@ const HELP = `Usage: clearance size <router-config> [options]
 
 Sizes self-hosted inference from the model's architecture and the GPU catalog: weights and KV cache per
 GPU, the tensor-parallel layout, the largest batch that meets the TPOT target, replicas for the peak load,
-GPUs, nodes, $ per month, $ per 1M output tokens, and break-even against API prices. Throughput is
-calibrated on published measurements; every answer states its assumptions and expected error.
+GPUs, nodes, $ per month, $ per 1M output tokens, and break-even against the same model's API price and a
+frontier API, with the numbers behind each verdict. Without --tpot-ms (also with --gpus N) it reports the
+offline maximum-throughput case. Throughput is calibrated on published measurements; every answer states its
+assumptions and expected error.
 
 With a router config, every self-hosted route of every tier is sized with the tier's workload.
 

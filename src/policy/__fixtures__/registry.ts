@@ -5,7 +5,7 @@
  */
 import { emptyRegistry, type Registry } from '../../registry/registry.ts';
 import type { License, Model, Provider, Source, Vendor } from '../../registry/schema/index.ts';
-import { parsePolicy, policyFromObject } from '../policy.ts';
+import { parsePolicy, policyFromObject } from '../index.ts';
 import type { LoadedPolicy } from '../types.ts';
 
 const cite = { status: 'verified' as const, sources: [{ source: 'test-source', where: '§1' }] };

@@ -108,6 +108,22 @@ class Playground extends HTMLElement {
     list.replaceChildren(...outcome.findings.map((f) => this.#finding(f)));
   }
 
+  /** The hint, with its "See /rules/<code>/" pointer as a link to the rule page (under the site base). */
+  #hint(hint: string): HTMLParagraphElement {
+    const p = el('p', undefined, 'small muted');
+    for (const part of hint.split(/(\/rules\/[a-z0-9-]+\/[a-z0-9-]+\/)/)) {
+      const code = /^\/rules\/([a-z0-9-]+\/[a-z0-9-]+)\/$/.exec(part)?.[1];
+      if (!code) {
+        p.append(part);
+        continue;
+      }
+      const link = el('a', part);
+      link.href = `${this.dataset.rules ?? '/rules/'}${code}/`;
+      p.append(link);
+    }
+    return p;
+  }
+
   #finding(f: PolicyFinding): HTMLLIElement {
     const li = el('li');
     li.dataset.code = f.code;
@@ -125,7 +141,7 @@ class Playground extends HTMLElement {
     head.append(where);
     if (f.tier) head.append(` · tier ${f.tier}`);
     li.append(head, el('p', f.message));
-    if (f.hint) li.append(el('p', f.hint, 'small muted'));
+    if (f.hint) li.append(this.#hint(f.hint));
     if (f.evidence.length) {
       const ev = el('ul', undefined, 'small');
       for (const e of f.evidence) {

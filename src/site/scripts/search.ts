@@ -175,7 +175,8 @@ class Search extends HTMLElement {
       const link = document.createElement('a');
       link.href = data.url;
       link.textContent = data.meta.title ?? data.url;
-      const heading = document.createElement('h3');
+      // Results sit right under the page's h1 (search page, home page): h2 keeps the outline in order.
+      const heading = document.createElement('h2');
       heading.append(link);
       const type = data.filters.type?.[0];
       if (type) heading.append(' ', badge('neutral', type));
