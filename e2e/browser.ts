@@ -22,7 +22,7 @@ export interface Harness {
   external: string[];
   /** Console errors and page errors (a CSP violation shows up here). */
   errors: string[];
-  newPage(options?: { javaScriptEnabled?: boolean; width?: number }): Promise<Page>;
+  newPage(options?: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function startHarness(siteDir = join(ROOT, 'dist'), options: { base
     external,
     errors,
     async newPage(options = {}) {
-      const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+      const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
       contexts.push(context);
       // Anything not on the local server is recorded and aborted, so a leak fails the test instead of hanging offline.
       await context.route('**/*', (route) => {

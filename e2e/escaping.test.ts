@@ -74,7 +74,7 @@ describe(`hosting under a sub-path (${BASE})`, () => {
     const page = await h.newPage();
     await page.goto(`${site}search/?q=Llama`);
     await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
-    const links = await page.locator('ol.search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
+    const links = await page.locator('ol.search-results h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link.startsWith(BASE), link).toBe(true);
     const fact = links.find((l) => l.includes('#fact-'));

@@ -3,7 +3,9 @@
  * Expectations come from the registry itself, so the tests follow the content as it grows.
  * Every page load is checked for requests leaving localhost and for console errors (CSP violations included).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +28,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(path: string, options?: { javaScriptEnabled?: boolean; width?: number }): Promise<Page> {
+async function open(path: string, options?: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' }): Promise<Page> {
   const page = await h.newPage(options);
   const response = await page.goto(`${h.server.url}${path}`);
   expect(response?.status(), `GET ${path}`).toBe(200);
@@ -43,7 +45,7 @@ function ccByNcModels(): string[] {
 
 async function resultPaths(page: Page): Promise<string[]> {
   await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
-  return (await page.locator('ol.search-results h2 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
+  return (await page.locator('ol.search-results h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).sort();
 }
 
 describe('pages', () => {
@@ -86,11 +88,16 @@ describe('pages', () => {
     await screenshot(page, 'model-card');
   });
 
-  it('prints a model card without the site chrome', async () => {
-    const page = await open('/models/meta/llama-3.3-70b-instruct/');
+  it('prints a model card without the site chrome, on the width of the paper, with source addresses', async () => {
+    const page = await open('/models/meta/llama-4-maverick-17b-128e-instruct/', { width: 794 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
+    // A4 at 96 dpi: the wide routes and footprint tables wrap instead of running off the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+    const printed = await page.locator('.footnotes a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(printed).toContain('http');
   });
 
   it('works without JavaScript: the models table is complete and links to every card', async () => {
@@ -174,6 +181,9 @@ describe('policy playground', () => {
     expect(await finding.innerText()).toContain('router.yaml:4:');
     expect(await page.locator('.pg-summary').innerText()).toMatch(/exit 1/);
     await screenshot(page, 'playground');
+    // The hint's "See /rules/<code>/" is a link to the rule's page.
+    await finding.locator('p.small a[href$="/rules/license/non-commercial/"]').click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('license/non-commercial');
   });
 });
 
@@ -203,6 +213,186 @@ describe('sizing calculator', () => {
     await page.locator('table.footprint tbody a[href*="sizing/"]').first().click();
     await page.locator('.sz-status.callout').waitFor();
     expect(new URL(page.url()).searchParams.get('model')).toBe('meta/llama-3.3-70b-instruct');
+  });
+});
+
+/** api/facts.json as the build wrote it: every fact with its verdict and its URL on the site. */
+function factsJson(): { id: string; statement: string; origin: { kind: string }; deck_safe: boolean; url: string }[] {
+  return (JSON.parse(readFileSync(join(SITE_DIR, 'api', 'facts.json'), 'utf8')) as { facts: ReturnType<typeof factsJson> }).facts;
+}
+
+describe('facts in search', () => {
+  it('finds a fact as its own result and narrows by its own deck-safe verdict', async () => {
+    const facts = new Map(factsJson().map((f) => [new URL(f.url, 'http://x').pathname + new URL(f.url, 'http://x').hash, f]));
+    // The circulating $0.55 V4-Pro input price is never deck-safe (docs/facts.md).
+    const claim = [...facts.values()].find((f) => f.id === 'deepseek-v4-pro-input-price-0-55');
+    expect(claim?.deck_safe).toBe(false);
+    const page = await open('/search/?q=V4-Pro');
+    const fullUrl = (as: Element[]) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash);
+    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    const total = Number((await page.locator('.search-status').innerText()).match(/^(\d+)/)?.[1]);
+    await page.locator('.search-filters input[name="deck-safe"][value="Yes"]').check();
+    await expect.poll(async () => Number((await page.locator('.search-status').innerText()).match(/^(\d+)/)?.[1])).toBeLessThan(total);
+    const safe = await page.locator('ol.search-results h3 a').evaluateAll(fullUrl);
+    expect(safe.length).toBeGreaterThan(0);
+    for (const url of safe) expect(facts.get(url)?.deck_safe, url).toBe(true);
+    expect(await page.locator('ol.search-results .badge.bad').count()).toBe(0);
+    expect(page.url()).toContain('f=deck-safe%3AYes');
+    await page.locator('.search-filters input[name="deck-safe"][value="Yes"]').uncheck();
+    await page.locator('.search-filters input[name="deck-safe"][value="No"]').check();
+    await page.locator('#search-input').fill('0.55');
+    const claimUrl = new URL(claim!.url, 'http://x').pathname + new URL(claim!.url, 'http://x').hash;
+    await expect.poll(() => page.locator('ol.search-results h3 a').evaluateAll(fullUrl)).toContain(claimUrl);
+    for (const url of await page.locator('ol.search-results h3 a').evaluateAll(fullUrl)) expect(facts.get(url)?.deck_safe, url).toBe(false);
+  });
+
+  it('links a result to the one fact on its subject page, which has its own permalink', async () => {
+    const page = await open('/search/?q=0.55');
+    const result = page.locator('ol.search-results h3 a[href*="#fact-"]').first();
+    await result.click();
+    await page.locator('li.fact:target').waitFor();
+    const target = page.locator('li.fact:target');
+    const url = new URL(page.url());
+    expect(await target.locator('a.fact-permalink').getAttribute('href')).toBe(url.pathname + url.hash);
+    expect(await target.locator('a[download]').count()).toBeGreaterThan(0);
+    const fact = factsJson().find((f) => f.url === url.pathname + url.hash)!;
+    expect(await target.getAttribute('data-deck-safe')).toBe(fact.deck_safe ? 'yes' : 'no');
+    expect(await target.locator('button.fact-copy').getAttribute('data-citation')).toContain(fact.deck_safe ? '' : 'NOT DECK-SAFE');
+    await screenshot(page, 'facts');
+  });
+});
+
+describe('share previews', () => {
+  const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+  it('gives every model card an Open Graph image drawn at build time', async () => {
+    const id = 'meta/llama-3.3-70b-instruct';
+    const page = await open(`/models/${id}/`);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(image).toBe(`/models/${id}/og.png`);
+    expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+    expect(await page.locator('meta[property="og:image:alt"]').getAttribute('content')).toContain(registry.models[id]!.name);
+    const response = await fetch(`${h.server.url}${image}`);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(pngSize(Buffer.from(await response.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+    for (const model of Object.keys(registry.models)) expect(existsSync(join(SITE_DIR, 'models', model, 'og.png')), model).toBe(true);
+  });
+
+  it('gives facts pages a card as their image', async () => {
+    const page = await open('/facts/market/');
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(image).toMatch(/^\/facts\/cards\/.+\.og\.png$/);
+    expect(pngSize(readFileSync(join(SITE_DIR, image!)))).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('without JavaScript', () => {
+  it('lists every pitch fact with its citation and card links; filters and copy buttons stay hidden', async () => {
+    const page = await open('/facts/', { javaScriptEnabled: false });
+    const pitch = factsJson().filter((f) => f.origin.kind === 'fact').length;
+    expect(await page.locator('li.fact').count()).toBe(pitch);
+    expect(await page.locator('li.fact:visible').count()).toBe(pitch);
+    expect(await page.locator('form.fact-filters').isVisible()).toBe(false);
+    expect(await page.locator('button.fact-copy:visible').count()).toBe(0);
+    expect(await page.locator('li.fact .fact-citation').count()).toBe(pitch);
+  });
+
+  it('points the tools that need JavaScript at what works without it', async () => {
+    for (const [path, link] of [
+      ['/compare/', 'models/'],
+      ['/sizing/', undefined],
+      ['/playground/', 'rules/'],
+      ['/search/', 'models/'],
+    ] as const) {
+      const page = await open(path, { javaScriptEnabled: false });
+      const note = page.locator('.noscript-note');
+      expect(await note.isVisible(), path).toBe(true);
+      if (link) expect(await note.locator(`a[href="/${link}"]`).count(), path).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+});
+
+describe('static JSON API', () => {
+  it('lists every model and serves each one', async () => {
+    const index = (await (await fetch(`${h.server.url}/api/models/index.json`)).json()) as { models: { id: string; json: string; url: string }[] };
+    expect(index.models.map((m) => m.id).sort()).toEqual(Object.keys(registry.models).sort());
+    const first = index.models[0]!;
+    const doc = (await (await fetch(`${h.server.url}${first.json}`)).json()) as { model: { name: string } };
+    expect(doc.model.name).toBe(registry.models[first.id]!.name);
+    expect((await fetch(`${h.server.url}${first.url}`)).status).toBe(200);
+  });
+
+  it('serves a registry bundle the CLI loads, and the JSON Schemas', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearance-api-'));
+    try {
+      writeFileSync(join(dir, 'registry.json'), Buffer.from(await (await fetch(`${h.server.url}/api/registry.json`)).arrayBuffer()));
+      const loaded = loadRegistry(join(dir, 'registry.json'));
+      expect(loaded.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(Object.keys(loaded.registry.models).sort()).toEqual(Object.keys(registry.models).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const schema = (await (await fetch(`${h.server.url}/schemas/model.schema.json`)).json()) as { type?: string; $schema?: string };
+    expect(schema.$schema ?? schema.type).toBeDefined();
+  });
+
+  it('serves every fact with its verdict and a URL that reaches it', () => {
+    const facts = factsJson();
+    expect(facts.length).toBeGreaterThan(100);
+    const pages = new Map<string, string>();
+    for (const f of facts) {
+      const [path, anchor] = f.url.split('#') as [string, string];
+      const file = join(SITE_DIR, path, 'index.html');
+      if (!pages.has(file)) pages.set(file, readFileSync(file, 'utf8'));
+      expect(pages.get(file), f.url).toContain(`id="${anchor}"`);
+    }
+  });
+});
+
+describe('accessibility', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // WCAG 2.1 A/AA (landmarks, labels, names, contrast, heading order) plus axe's best practices.
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+  async function violations(page: Page, runOnly: { type: 'tag' | 'rule'; values: string[] }): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate((only) => (window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: only }), runOnly);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }
+
+  /** Opens a page and lets its client-rendered parts (results, tables) settle before auditing. */
+  async function settled(path: string, colorScheme: 'light' | 'dark'): Promise<Page> {
+    const page = await open(path, { colorScheme });
+    if (/search|sizing|compare/.test(path)) await page.locator('.search-results li, .sz-status.callout, table.compare').first().waitFor();
+    return page;
+  }
+
+  it('has no axe violations on the main pages', async () => {
+    for (const path of [
+      '/',
+      '/models/',
+      '/models/meta/llama-4-maverick-17b-128e-instruct/',
+      '/search/?q=license',
+      '/facts/',
+      '/playground/',
+      '/sizing/?model=meta/llama-3.3-70b-instruct&gpu=h100-sxm',
+      '/compare/?models=meta/llama-3.3-70b-instruct,alibaba/qwen3-32b',
+      '/licenses/llama-4-community/',
+      '/rules/license/non-commercial/',
+    ]) {
+      const page = await settled(path, 'light');
+      expect(await violations(page, { type: 'tag', values: TAGS }), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('keeps AA contrast in the dark colour scheme', async () => {
+    for (const path of ['/', '/models/meta/llama-4-maverick-17b-128e-instruct/', '/search/?q=license', '/facts/']) {
+      const page = await settled(path, 'dark');
+      expect(await violations(page, { type: 'rule', values: ['color-contrast'] }), `${path} (dark)`).toEqual([]);
+      await page.close();
+    }
   });
 });
 
@@ -237,7 +427,7 @@ describe('offline', () => {
   });
 
   it('keeps screenshots of the main pages as artifacts', () => {
-    for (const name of ['home', 'models', 'model-card', 'search', 'compare', 'playground', 'sizing']) {
+    for (const name of ['home', 'models', 'model-card', 'search', 'compare', 'playground', 'sizing', 'facts']) {
       expect(existsSync(join('test-results', 'screenshots', `${name}.png`)), name).toBe(true);
     }
   });

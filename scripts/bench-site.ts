@@ -210,7 +210,7 @@ const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 export function formatReport(r: BenchReport): string {
   const c = (x: SyntheticCounts) => `${x.models} models, ${x.facts} facts, ${x.vendors} vendors, ${x.licenses} licenses, ${x.providers} providers, ${x.gpus} GPUs`;
-  const b = (x: BuildResult) => `${(x.totalMs / 1000).toFixed(1)} s (astro ${(x.astroMs / 1000).toFixed(1)} s + pagefind ${(x.pagefindMs / 1000).toFixed(1)} s), ${x.pages} HTML pages`;
+  const b = (x: BuildResult) => `${(x.totalMs / 1000).toFixed(1)} s (astro ${(x.astroMs / 1000).toFixed(1)} s + pagefind ${(x.pagefindMs / 1000).toFixed(1)} s), ${x.pages} HTML pages, ${x.factRecords} fact search records`;
   const w = (p: PageWeight) =>
     `${kb(p.totalBytes)} (HTML ${kb(p.htmlBytes)} + CSS ${kb(p.cssBytes)} + JS ${kb(p.jsBytes)}; ${kb(p.totalGzipBytes)} gzipped; fonts ${kb(p.fontBytes)} on first visit) ${p.path}`;
   return [

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHtml, checkLinks, siteBase } from './build-site.ts';
+import { checkHtml, checkLinks, factRecordHtml, siteBase } from './build-site.ts';
 
 const problems = (html: string) => checkHtml('page.html', html).map((p) => p.problem);
 
@@ -65,5 +65,30 @@ describe('links between built pages', () => {
     expect(siteBase('/tools/clearance/')).toBe('/tools/clearance/');
     expect(() => siteBase('https://x.example/')).toThrow(/URL path/);
     expect(() => siteBase('/a/../b/')).toThrow(/URL path/);
+  });
+});
+
+describe('fact search records', () => {
+  const fact = { id: 'x', statement: 'A <b>bold</b> claim', value: 0.55, unit: 'USD', subject: { name: 'Model <i>' }, status: 'unknown', deck_safe: false, why_not: [{ message: 'no source' }], caveats: [], circulated_as: null, url: '/facts/market/#fact-x' };
+
+  it('carries the fact as text, its verdict as the deck-safe filter, and never its markup', () => {
+    const html = factRecordHtml(fact);
+    expect(html).toContain('<span data-pagefind-filter="deck-safe">No</span>');
+    expect(html).toContain('<span data-pagefind-filter="type">Fact</span>');
+    expect(html).toContain('<span data-pagefind-meta="title">A &lt;b&gt;bold&lt;/b&gt; claim</span>');
+    expect(html).toContain('<p>Not deck-safe: no source.</p>');
+    expect(html).not.toContain('<b>');
+    expect(factRecordHtml({ ...fact, deck_safe: true })).toContain('<span data-pagefind-filter="deck-safe">Yes</span>');
+  });
+});
+
+describe('fact search record titles', () => {
+  it('cuts a long statement at a word for the title and keeps it whole in the text', () => {
+    const statement = `Model X: aliases is ${'some-provider/some-model-id, '.repeat(12)}end.`;
+    const html = factRecordHtml({ id: 'x', statement, value: null, unit: null, subject: { name: 'Model X' }, status: 'verified', deck_safe: true, why_not: [], caveats: [], circulated_as: null, url: '/facts/model/x/#fact-x' });
+    const title = /data-pagefind-meta="title">([^<]*)</.exec(html)![1]!;
+    expect(title.length).toBeLessThanOrEqual(160);
+    expect(title.endsWith('…')).toBe(true);
+    expect(html).toContain(`<p>${statement}</p>`);
   });
 });

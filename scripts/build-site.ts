@@ -82,8 +82,13 @@ interface FactJson {
   url: string;
 }
 
-/** How much a fact's words count against a page's (Pagefind weight): a license term finds its models first. */
-const FACT_RECORD_WEIGHT = 0.25;
+/** A result title: at most `max` characters, cut at a word. The full statement stays in the record's text. */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -98,15 +103,15 @@ export function factRecordHtml(f: FactJson): string {
     f.deck_safe ? 'Deck-safe.' : `Not deck-safe: ${f.why_not.map((w) => w.message).join('; ')}.`,
     f.circulated_as ? `Circulates as: ${f.circulated_as}.` : '',
   ].filter(Boolean);
-  const meta = { title: f.statement, subject: f.subject.name, ...(value ? { value } : {}) };
+  const meta = { title: shorten(f.statement, 160), subject: f.subject.name, ...(value ? { value: shorten(value, 80) } : {}) };
   return [
     '<html lang="en"><head></head><body>',
     ...Object.entries(meta).map(([k, v]) => `<span data-pagefind-meta="${k}">${escapeHtml(v)}</span>`),
     '<span data-pagefind-filter="type">Fact</span>',
     `<span data-pagefind-filter="deck-safe">${f.deck_safe ? 'Yes' : 'No'}</span>`,
-    `<main data-pagefind-body><div data-pagefind-weight="${FACT_RECORD_WEIGHT}">`,
+    '<main data-pagefind-body>',
     ...text.map((t) => `<p>${escapeHtml(t)}</p>`),
-    '</div></main></body></html>',
+    '</main></body></html>',
   ].join('');
 }
 

@@ -96,7 +96,7 @@ function bedrockGeo(model: string): string | undefined {
 }
 
 /**
- * The LiteLLMConfigSchema check (litellm-schema.ts) without zod: true exactly when the schema accepts `data`
+ * The LitellmConfigSchema check (litellm-schema.ts) without zod: true exactly when the schema accepts `data`
  * (shapes.test.ts holds the two equal), so `clearance lint` needs zod only to explain a rejection.
  */
 export function isLitellmConfig(data: unknown): data is LitellmConfig {

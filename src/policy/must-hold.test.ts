@@ -107,6 +107,73 @@ describe('cases that must hold, on the real registry', () => {
     expect(outcome.findings[0]!.line).toBeGreaterThanOrEqual(3);
   });
 
+  it('`cohere/command-r-plus` through Cohere\'s API is not CC-BY-NC either: the undated alias fails closed with a did-you-mean', () => {
+    // Cohere's undated alias is not in the registry (it names another checkpoint than 08-2024), so nothing is guessed.
+    const outcome = lint(litellm('cohere/command-r-plus'));
+    expect(outcome.findings.map((f) => f.code)).toEqual(['registry/unknown-model']);
+    expect(outcome.findings[0]!.message).toContain('did you mean "cohere/command-r-plus-08-2024"');
+    expect(outcome.exitCode).toBe(1);
+  });
+});
+
+describe('LiteLLM features on the real registry', () => {
+  const sovereign = 'name: t\ntier_requirements:\n  - tag: sovereign\n    hosting: [eu-controlled-provider, self-hosted]\n    regions: [EU]\n';
+  const tagged = (model: string, extra = '') => `model_list:\n  - model_name: s\n    litellm_params:\n      model: ${model}\n${extra}      tags: [sovereign]\n`;
+  const messages = (config: string, policy: string, code: string) => {
+    const { findings } = lint(config, policy);
+    // Every route must resolve, or an empty list below would prove nothing.
+    expect(findings.filter((f) => f.code === 'registry/unknown-model' || f.code.startsWith('config/'))).toEqual([]);
+    return findings.filter((f) => f.code === code).map((f) => f.message);
+  };
+
+  it('openrouter/…:free resolves to the model behind it', () => {
+    const outcome = lint(litellm('openrouter/meta-llama/llama-3.3-70b-instruct:free'));
+    expect(outcome.findings.filter((f) => f.severity !== 'info').map((f) => f.code)).not.toContain('registry/unknown-model');
+    expect(outcome.findings.every((f) => f.model === 'meta/llama-3.3-70b-instruct')).toBe(true);
+  });
+
+  it('openai/… with an api_base is a self-hosted OpenAI-compatible server, governed by the weights license', () => {
+    const config = 'model_list:\n  - model_name: r\n    litellm_params:\n      model: openai/CohereLabs/c4ai-command-r-plus-08-2024\n      api_base: http://vllm.internal:8000/v1\n';
+    const found = lint(config).findings.filter((f) => f.code === 'license/non-commercial');
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('self-hosted')]);
+  });
+
+  it('router_settings.model_group_alias targets are linted like routes', () => {
+    const config = `${litellm('anthropic/claude-opus-4-7')}router_settings:\n  model_group_alias:\n    gpt-3.5-turbo: hosted_vllm/CohereLabs/c4ai-command-r-plus-08-2024\n`;
+    const found = lint(config).findings.filter((f) => f.code === 'license/non-commercial');
+    expect(found.map((f) => [f.path, f.tier, f.line])).toEqual([['router_settings.model_group_alias.gpt-3.5-turbo', 'gpt-3.5-turbo', 7]]);
+  });
+
+  it('fallbacks count in litellm_settings as in router_settings', () => {
+    const nc = 'hosted_vllm/CohereLabs/c4ai-command-r-plus-08-2024';
+    for (const [settings, key] of [['litellm_settings', 'fallbacks'], ['router_settings', 'context_window_fallbacks'], ['litellm_settings', 'content_policy_fallbacks']]) {
+      const config = `${litellm('anthropic/claude-opus-4-7')}${settings}:\n  ${key}:\n    - m0: [${nc}]\n`;
+      expect(lint(config).findings.filter((f) => f.code === 'license/non-commercial').map((f) => f.path)).toEqual([`${settings}.${key}[0].m0[0]`]);
+    }
+  });
+
+  it('a provider region whose country is the group "EU" counts as EU for a sovereign tier', () => {
+    // content/providers/mistral.yaml: region eu, country EU (several member states).
+    expect(messages(tagged('mistral/mistral-large-2512', '      region_name: eu\n'), sovereign, 'tier/requirement')).toEqual([]);
+    expect(messages('name: t\ntiers:\n  - id: s\n    tags: [sovereign]\n    routes:\n      - {model: mistral/mistral-large-3, via: mistral, region: eu}\n', sovereign, 'tier/requirement')).toEqual([]);
+    // No region: Mistral may also serve from the US.
+    expect(messages(tagged('mistral/mistral-large-2512'), sovereign, 'tier/requirement')).toEqual([expect.stringContaining('may run in US')]);
+    // EU is not within one member state.
+    const germanyOnly = sovereign.replace('regions: [EU]', 'regions: [DE]');
+    expect(messages(tagged('mistral/mistral-large-2512', '      region_name: eu\n'), germanyOnly, 'tier/requirement')).toEqual([expect.stringContaining('may run in EU')]);
+  });
+
+  it('Bedrock cross-region profiles decide where a route runs: eu. is the EU, us. is the US', () => {
+    const model = (geo: string) => `bedrock/${geo}.anthropic.claude-sonnet-4-5-20250929-v1:0`;
+    const regionsOnly = 'name: t\ntier_requirements:\n  - tag: sovereign\n    regions: [EU]\n';
+    expect(messages(tagged(model('eu')), regionsOnly, 'tier/requirement')).toEqual([]);
+    // The profile wins over aws_region_name, which only says where the call enters.
+    expect(messages(tagged(model('eu'), '      aws_region_name: us-east-1\n'), regionsOnly, 'tier/requirement')).toEqual([]);
+    expect(messages(tagged(model('us')), regionsOnly, 'tier/requirement')).toEqual([expect.stringContaining('may run in US')]);
+    // Bedrock is not EU-controlled, whatever the region.
+    expect(messages(tagged(model('eu')), sovereign, 'tier/requirement')).toEqual([expect.stringContaining('not EU-controlled')]);
+  });
+
   it('the shipped ITSM router resolves every model', () => {
     const text = loadText('../../content/routers/itsm-hybrid.yaml');
     const outcome = lintText('content/routers/itsm-hybrid.yaml', text, registry, testPolicy(), TODAY);

@@ -95,7 +95,13 @@ export function createResolver(registry: Registry): Resolver {
       if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key };
     }
     const probe = keys[keys.length - 1] ?? spec.toLowerCase();
-    const near = [...closest(spec, candidates, 12), ...(probe !== spec.toLowerCase() ? closest(probe, candidates, 12) : [])];
+    const near = [
+      ...closest(spec, candidates, 12),
+      ...(probe !== spec.toLowerCase() ? closest(probe, candidates, 12) : []),
+      // A dated or versioned id the spec is the start of: "command-r-plus" → "command-r-plus-08-2024".
+      ...extensionsOf(spec.toLowerCase(), candidates),
+      ...(probe !== spec.toLowerCase() ? extensionsOf(probe, candidates) : []),
+    ];
     // One suggestion per model: its closest spelling, with the registry id when they differ.
     const byModel = new Map<string, string>();
     for (const alias of near) {
@@ -171,6 +177,15 @@ export function createResolver(registry: Registry): Resolver {
   }
 
   return { registry, resolveModel, serving, location, chainIds };
+}
+
+/** Known spellings that extend `stem` with a version, date or variant suffix, shortest first. */
+function extensionsOf(stem: string, candidates: readonly string[]): string[] {
+  if (stem.length < 4) return [];
+  return candidates
+    .filter((c) => c.length > stem.length && c.toLowerCase().startsWith(stem) && /[-:@]/.test(c.charAt(stem.length)))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, 3);
 }
 
 /** Lower-case keys to try in the alias index, most specific first. */

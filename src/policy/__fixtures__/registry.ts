@@ -114,6 +114,17 @@ export function testRegistry(): Registry {
       { name: 'eu-csf-seal', held: 'yes', level: 'SEAL-2', ...cite },
     ],
   });
+  // Regions named by country group, as some real providers list a multi-country EU region.
+  r.providers.eumulti = provider({
+    name: 'EU Multi',
+    country: 'DE',
+    eu_controlled: true,
+    litellm_prefixes: ['eumulti'],
+    regions: [
+      { id: 'eu', country: 'EU' },
+      { id: 'us', country: 'US' },
+    ],
+  });
   return r;
 }
 

@@ -185,6 +185,16 @@ describe('tier/requirement', () => {
     expect(codes(native(route('acme/open', 'hostco'), '[sovereign]'), ok)).toEqual(['tier/requirement']);
   });
 
+  it('counts a provider region whose country is the group "EU" as the EU (and as inside the EEA, not inside one member)', () => {
+    expect(codes(native(route('acme/open', 'eumulti', '        region: eu\n'), '[sovereign]'), policy)).toEqual([]);
+    expect(codes(native(route('acme/open', 'eumulti', '        region: eu\n'), '[sovereign]'), policy.replace('[EU]', '[EEA]'))).toEqual([]);
+    expect(codes(native(route('acme/open', 'eumulti', '        region: eu\n'), '[sovereign]'), policy.replace('[EU]', '[DE, FR]'))).toEqual(['tier/requirement']);
+    expect(codes(native(route('acme/open', 'eumulti', '        region: us\n'), '[sovereign]'), policy)).toEqual(['tier/requirement']);
+    // No region: the provider serves from EU and US, so the route may leave the EU.
+    expect(codes(native(route('acme/open', 'eumulti'), '[sovereign]'), policy)).toEqual(['tier/requirement']);
+    expect(codes(litellm('eumulti/acme/Open-7B', '      region_name: eu\n      tags: [sovereign]\n'), policy)).toEqual([]);
+  });
+
   it('reads LiteLLM tags as tier tags and region_name as the region', () => {
     const config = litellm('eucloud/acme/Open-7B', '      region_name: eu\n      tags: [sovereign]\n');
     expect(codes(config, policy)).toEqual([]);

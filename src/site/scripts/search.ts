@@ -6,6 +6,8 @@
  * Attributes: data-bundle (Pagefind bundle URL, default /pagefind/), data-filters (show filter checkboxes).
  */
 
+import { FACT_TYPE, searchPlan, type FilterSpec } from './search-plan.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -23,14 +25,15 @@ interface PagefindSearch {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
-  debouncedSearch(term: string | null, o?: { filters?: Record<string, { any: string[] }> }, ms?: number): Promise<PagefindSearch | null>;
+  search(term: string | null, o?: { filters?: FilterSpec }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** Filters offered in the UI, in this order; others in the index are not shown. */
 const FILTER_ORDER = ['type', 'license class', 'commercial use', 'open weights', 'vendor country', 'deck-safe'];
 const PAGE_SIZE = 10;
+/** Facts listed under the pages before "Show all N facts". */
+const FACTS_PREVIEW = 5;
 
 /** Text and <mark> nodes of a Pagefind excerpt, with every other element dropped to its text. */
 export function excerptNodes(html: string): Node[] {
@@ -46,6 +49,32 @@ export function excerptNodes(html: string): Node[] {
     }
   }
   return out;
+}
+
+/** One result: title link, type (and a fact's verdict), subject line for facts, excerpt. */
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const li = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  const heading = document.createElement('h3');
+  heading.append(link);
+  const type = data.filters.type?.[0];
+  if (type) heading.append(' ', badge('neutral', type));
+  // A fact is its own record (its anchor on the subject's facts page) and carries its own verdict.
+  const deckSafe = data.filters['deck-safe']?.[0];
+  if (type === FACT_TYPE && deckSafe) heading.append(' ', deckSafe === 'Yes' ? badge('good', 'Deck-safe') : badge('bad', 'Not deck-safe'));
+  li.append(heading);
+  if (data.meta.subject) {
+    const about = document.createElement('p');
+    about.className = 'small muted';
+    about.textContent = [data.meta.subject, data.meta.value].filter(Boolean).join(' · ');
+    li.append(about);
+  }
+  const excerpt = document.createElement('p');
+  excerpt.append(...excerptNodes(data.excerpt));
+  li.append(excerpt);
+  return li;
 }
 
 function badge(kind: string, text: string): HTMLElement {
@@ -150,7 +179,6 @@ class Search extends HTMLElement {
   async #run(debounced = false): Promise<void> {
     const seq = ++this.#seq;
     const term = this.#input?.value.trim() ?? '';
-    const filters = Object.fromEntries([...this.#selected].map(([k, v]) => [k, { any: [...v] }]));
     this.#updateUrl(term);
     if (!term && this.#selected.size === 0) {
       this.#results?.replaceChildren();
@@ -158,59 +186,71 @@ class Search extends HTMLElement {
       return;
     }
     if (this.#status) this.#status.textContent = 'Searching…';
+    if (debounced) await new Promise((r) => setTimeout(r, 200));
+    if (seq !== this.#seq) return;
     const pf = await this.#load();
-    const search = debounced ? await pf.debouncedSearch(term || null, { filters }, 200) : await pf.search(term || null, { filters });
-    if (search === null || seq !== this.#seq) return;
+    const plan = searchPlan(this.#selected);
+    const run = async (filters: FilterSpec | undefined) => (filters ? ((await pf.search(term || null, { filters }))?.results ?? []) : undefined);
+    const [pages, facts] = await Promise.all([run(plan.pages), run(plan.facts)]);
+    if (seq !== this.#seq) return;
     this.#shown = PAGE_SIZE;
-    await this.#renderResults(search, seq);
+    await this.#renderResults({ pages, facts }, seq);
   }
 
-  async #renderResults(search: PagefindSearch, seq: number): Promise<void> {
-    const page = await Promise.all(search.results.slice(0, this.#shown).map((r) => r.data()));
-    if (seq !== this.#seq || !this.#results || !this.#status) return;
-    const total = search.results.length;
-    this.#status.textContent = total === 0 ? 'No results.' : `${total} result${total === 1 ? '' : 's'}${total > page.length ? `, showing ${page.length}` : ''}.`;
-    const items = page.map((data) => {
-      const li = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = data.url;
-      link.textContent = data.meta.title ?? data.url;
-      // Results sit right under the page's h1 (search page, home page): h2 keeps the outline in order.
+  async #renderResults(found: { pages: PagefindResult[] | undefined; facts: PagefindResult[] | undefined }, seq: number): Promise<void> {
+    if (!this.#results || !this.#status) return;
+    const pages = found.pages ?? [];
+    const facts = found.facts ?? [];
+    // Both kinds: pages first, then a few facts with a way to list them all. One kind: one list.
+    const both = pages.length > 0 && facts.length > 0;
+    const lists = both
+      ? [
+          { title: 'Pages', className: 'pages', results: pages, shown: this.#shown, more: 'Show more pages' },
+          { title: 'Facts', className: 'facts', results: facts, shown: FACTS_PREVIEW, more: `Show all ${facts.length} facts` },
+        ]
+      : [{ title: 'Results', className: pages.length ? 'pages' : 'facts', results: pages.length ? pages : facts, shown: this.#shown, more: 'Show more results' }];
+    const data = await Promise.all(lists.map((l) => Promise.all(l.results.slice(0, l.shown).map((r) => r.data()))));
+    if (seq !== this.#seq) return;
+    const total = pages.length + facts.length;
+    this.#status.textContent =
+      total === 0 ? 'No results.' : `${total} result${total === 1 ? '' : 's'}${both ? `: ${pages.length} page${pages.length === 1 ? '' : 's'}, ${facts.length} fact${facts.length === 1 ? '' : 's'}` : ''}.`;
+    const nodes: Node[] = [];
+    lists.forEach((l, i) => {
+      if (l.results.length === 0) return;
+      const section = document.createElement('section');
       const heading = document.createElement('h2');
-      heading.append(link);
-      const type = data.filters.type?.[0];
-      if (type) heading.append(' ', badge('neutral', type));
-      // A fact is its own record (its anchor on the subject's facts page) and carries its own verdict.
-      const deckSafe = data.filters['deck-safe']?.[0];
-      if (type === 'Fact' && deckSafe) heading.append(' ', deckSafe === 'Yes' ? badge('good', 'Deck-safe') : badge('bad', 'Not deck-safe'));
-      const excerpt = document.createElement('p');
-      excerpt.append(...excerptNodes(data.excerpt));
-      li.append(heading);
-      if (data.meta.subject) {
-        const about = document.createElement('p');
-        about.className = 'small muted';
-        about.textContent = [data.meta.subject, data.meta.value].filter(Boolean).join(' · ');
-        li.append(about);
+      heading.textContent = l.title;
+      if (!both) heading.className = 'visually-hidden';
+      const list = document.createElement('ol');
+      list.className = `search-results ${l.className}`;
+      list.append(...data[i]!.map((d) => resultItem(d)));
+      section.append(heading, list);
+      if (l.results.length > l.shown) {
+        const more = document.createElement('button');
+        more.type = 'button';
+        more.className = 'secondary';
+        more.textContent = l.more;
+        more.addEventListener('click', () => {
+          if (l.className === 'facts' && both) {
+            this.#choose('type', FACT_TYPE);
+            return;
+          }
+          this.#shown += PAGE_SIZE;
+          void this.#renderResults(found, seq);
+        });
+        section.append(more);
       }
-      li.append(excerpt);
-      return li;
+      nodes.push(section);
     });
-    const list = document.createElement('ol');
-    list.className = 'search-results';
-    list.append(...items);
-    const nodes: Node[] = [list];
-    if (total > page.length) {
-      const more = document.createElement('button');
-      more.type = 'button';
-      more.className = 'secondary';
-      more.textContent = 'Show more results';
-      more.addEventListener('click', () => {
-        this.#shown += PAGE_SIZE;
-        void this.#renderResults(search, seq);
-      });
-      nodes.push(more);
-    }
     this.#results.replaceChildren(...nodes);
+  }
+
+  /** Selects one filter value, as if its checkbox were ticked, and searches again. */
+  #choose(key: string, value: string): void {
+    this.#toggle(key, value, true);
+    const box = Array.from(this.querySelectorAll<HTMLInputElement>('.search-filters input[type=checkbox]')).find((b) => b.name === key && b.value === value);
+    if (box) box.checked = true;
+    void this.#run();
   }
 
   #updateUrl(term: string): void {
