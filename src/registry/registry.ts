@@ -2,7 +2,8 @@
  * The in-memory registry every surface reads: one record per entity kind, keyed by id (the file path).
  * Plain JSON-serialisable data, so the same object is the bundle served at /api/registry.json.
  */
-import type { EntityKind, Fact, Gpu, License, Model, Provider, Source, Vendor } from './schema/index.ts';
+import { ENTITY_FOLDERS, type EntityKind } from './kinds.ts';
+import type { Fact, Gpu, License, Model, Provider, Source, Vendor } from './schema/index.ts';
 
 export interface Registry {
   models: Record<string, Model>;
@@ -14,16 +15,8 @@ export interface Registry {
   facts: Record<string, Fact>;
 }
 
-/** Registry field holding each entity kind. */
-export const REGISTRY_KEYS: Record<EntityKind, keyof Registry> = {
-  model: 'models',
-  license: 'licenses',
-  vendor: 'vendors',
-  provider: 'providers',
-  gpu: 'gpus',
-  source: 'sources',
-  fact: 'facts',
-};
+/** Registry field holding each entity kind: the same name as its content/ folder. */
+export const REGISTRY_KEYS: Record<EntityKind, keyof Registry> = ENTITY_FOLDERS;
 
 export function emptyRegistry(): Registry {
   return { models: {}, licenses: {}, vendors: {}, providers: {}, gpus: {}, sources: {}, facts: {} };

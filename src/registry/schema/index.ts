@@ -4,6 +4,7 @@
  * runs ajv for structure and zod for the refinements.
  */
 import type { z } from 'zod';
+import type { EntityKind } from '../kinds.ts';
 import { FactSchema } from './fact.ts';
 import { GpuSchema } from './gpu.ts';
 import { LicenseSchema } from './license.ts';
@@ -34,19 +35,10 @@ export const ENTITY_SCHEMAS = {
   gpu: GpuSchema,
   source: SourceSchema,
   fact: FactSchema,
-} as const satisfies Record<string, z.ZodType>;
-export type EntityKind = keyof typeof ENTITY_SCHEMAS;
+} as const satisfies Record<EntityKind, z.ZodType>;
+export type { EntityKind } from '../kinds.ts';
 
-/** content/<folder> for each kind. */
-export const ENTITY_FOLDERS: Record<EntityKind, string> = {
-  model: 'models',
-  license: 'licenses',
-  vendor: 'vendors',
-  provider: 'providers',
-  gpu: 'gpus',
-  source: 'sources',
-  fact: 'facts',
-};
+export { ENTITY_FOLDERS } from '../kinds.ts';
 
 /**
  * Every schema written to schemas/<name>.schema.json by `npm run schemas`: the registry entities plus the
