@@ -8,6 +8,7 @@ import type { Citation, Fact, License, Model, Provider, Registry, SourceRef } fr
 import type { FactRecord, FactSubject, SubjectKind } from './fact-record.ts';
 import { formatMoney, formatNumber } from './value.ts';
 import { getIn, parseFieldPath } from '../registry/paths.ts';
+import { CERTIFICATIONS } from '../registry/certifications.ts';
 
 /** Every fact of the registry, sorted by id. */
 export function collectFacts(registry: Registry): FactRecord[] {
@@ -235,22 +236,6 @@ function licenseFacts(id: string, license: License): FactRecord[] {
 
 // ---------------------------------------------------------------- providers
 
-const CERT_LABEL: Record<string, string> = {
-  'soc2-type2': 'SOC 2 Type II',
-  'soc2-type1': 'SOC 2 Type I',
-  iso27001: 'ISO/IEC 27001',
-  iso27017: 'ISO/IEC 27017',
-  iso27018: 'ISO/IEC 27018',
-  iso42001: 'ISO/IEC 42001',
-  'hipaa-baa': 'a HIPAA BAA',
-  'bsi-c5': 'BSI C5',
-  secnumcloud: 'SecNumCloud',
-  'eu-csf-seal': 'an EU Cloud Sovereignty Framework SEAL level',
-  'gaia-x': 'a Gaia-X label',
-  fedramp: 'FedRAMP',
-  'pci-dss': 'PCI DSS',
-  'gdpr-dpa': 'a GDPR data processing agreement',
-};
 
 function providerFacts(id: string, provider: Provider): FactRecord[] {
   const claims: Claim[] = [];
@@ -277,7 +262,7 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
   clause('zero_data_retention', provider.zero_data_retention);
   clause('trains_on_customer_data', provider.trains_on_customer_data);
   for (const c of provider.certifications) {
-    const label = CERT_LABEL[c.name] ?? c.name;
+    const label = CERTIFICATIONS[c.name]?.inSentence ?? c.name;
     const level = c.level ? ` (${c.level})` : '';
     const scope = c.scope ? ` for ${c.scope}` : '';
     const statement =

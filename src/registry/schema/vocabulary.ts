@@ -3,6 +3,7 @@
  * schemas so router-config and policy parsing load them without the model and provider schemas.
  */
 import { z } from 'zod';
+import { CERTIFICATIONS, type CertificationId } from '../certifications.ts';
 
 export const Precision = z
   .enum(['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'mxfp4', 'nvfp4'])
@@ -15,5 +16,5 @@ export const Relationship = z
 export type Relationship = z.infer<typeof Relationship>;
 
 export const CertificationName = z
-  .enum(['soc2-type2', 'soc2-type1', 'iso27001', 'iso27017', 'iso27018', 'iso42001', 'hipaa-baa', 'bsi-c5', 'secnumcloud', 'eu-csf-seal', 'gaia-x', 'fedramp', 'pci-dss', 'gdpr-dpa'])
+  .enum(Object.keys(CERTIFICATIONS) as [CertificationId, ...CertificationId[]])
   .describe('Certification or attestation: SOC 2, ISO 27001/27017/27018/42001, HIPAA BAA, BSI C5, SecNumCloud, EU Cloud Sovereignty Framework SEAL, Gaia-X label, FedRAMP, PCI DSS, a GDPR data processing agreement.');

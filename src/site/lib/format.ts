@@ -1,5 +1,6 @@
 /** Display formatting shared by pages: numbers, prices, dates, countries, status words. Pure. */
 import type { Status } from '../../registry/index.ts';
+import { CERTIFICATIONS } from '../../registry/certifications.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -155,22 +156,8 @@ export function words(slug: string | undefined): string {
   return WORDS[slug] ?? slug;
 }
 
-export const CERTIFICATION_WORDS: Record<string, string> = {
-  'soc2-type2': 'SOC 2 Type II',
-  'soc2-type1': 'SOC 2 Type I',
-  iso27001: 'ISO/IEC 27001',
-  iso27017: 'ISO/IEC 27017',
-  iso27018: 'ISO/IEC 27018',
-  iso42001: 'ISO/IEC 42001',
-  'hipaa-baa': 'HIPAA BAA',
-  'bsi-c5': 'BSI C5',
-  secnumcloud: 'SecNumCloud',
-  'eu-csf-seal': 'EU Cloud Sovereignty Framework SEAL',
-  'gaia-x': 'Gaia-X label',
-  fedramp: 'FedRAMP',
-  'pci-dss': 'PCI DSS',
-  'gdpr-dpa': 'GDPR data processing agreement',
-};
+/** Certification names for tables (src/registry/certifications.ts holds them once). */
+export const CERTIFICATION_WORDS: Record<string, string> = Object.fromEntries(Object.entries(CERTIFICATIONS).map(([id, c]) => [id, c.label]));
 
 /** "litigation-termination" → "Litigation termination". */
 export function humanize(slug: string): string {
