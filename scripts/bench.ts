@@ -10,7 +10,8 @@ import { benchLint } from './bench-lint.ts';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 console.log(`clearance bench — median of ${runs} runs, Node ${process.version}\n`);
 
-const validate = benchAgainstBareNode('clearance validate (content/)', ['src/cli/main.ts', 'validate'], runs, [0, 1]);
+// The package bin (what `npx clearance` runs): it turns on the compile cache before any TypeScript loads.
+const validate = benchAgainstBareNode('clearance validate (content/)', ['src/cli/clearance.js', 'validate'], runs, [0, 1]);
 console.log(`  target: under 1500 ms → ${validate.ms < 1500 ? 'met' : 'NOT met'}\n`);
 
 benchLint(runs);
