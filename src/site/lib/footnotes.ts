@@ -2,7 +2,7 @@
  * Numbered provenance footnotes for one page. Each distinct (source, where, says) gets one number, in the order
  * the page first cites it, so a page's claims and its source list stay in step. Pure.
  */
-import type { Registry, Source, SourceRef } from '../../registry/index.ts';
+import type { Citation, Registry, Source, SourceRef, Status } from '../../registry/index.ts';
 
 export interface Footnote {
   n: number;
@@ -40,7 +40,25 @@ export class Footnotes {
     return [...new Set((refs ?? []).map((r) => this.ref(r)))];
   }
 
+  /** A field's provenance for display: the citation at its path (or a parent path), with footnote numbers. */
+  cited(citations: Record<string, Citation>, path: string): { status: Status | undefined; notes: number[]; caveat: string | undefined } {
+    const c = citationFor(citations, path);
+    return { status: c?.status, notes: c ? this.refs(c.sources) : [], caveat: c?.note };
+  }
+
   list(): readonly Footnote[] {
     return this.#list;
   }
+}
+
+/** Citation for a field path, or for its nearest cited parent (`architecture.layers` → `architecture`). */
+export function citationFor(citations: Record<string, Citation>, path: string): Citation | undefined {
+  let p: string | undefined = path;
+  while (p) {
+    const c = citations[p];
+    if (c) return c;
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut > 0 ? p.slice(0, cut) : undefined;
+  }
+  return undefined;
 }

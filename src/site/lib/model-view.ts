@@ -4,7 +4,9 @@
  * terms), obligations, traps, field facts with their citations, benchmarks, routes and prices. Pure.
  */
 import { modelChain, type Citation, type Fact, type License, type Model, type Registry, type Status } from '../../registry/index.ts';
-import { Footnotes } from './footnotes.ts';
+import { citationFor, Footnotes } from './footnotes.ts';
+
+export { citationFor } from './footnotes.ts';
 import { countryName, date, integer, params, tokens, trimNumber, usd, words } from './format.ts';
 import { isMultimodal, licenseView, regionList, type ClauseView, type LicenseView } from './license-view.ts';
 
@@ -82,17 +84,6 @@ export interface ModelView {
   footnotes: Footnotes;
 }
 
-/** Citation for a field path, or for its nearest cited parent (`architecture.layers` → `architecture`). */
-export function citationFor(citations: Record<string, Citation>, path: string): Citation | undefined {
-  let p: string | undefined = path;
-  while (p) {
-    const c = citations[p];
-    if (c) return c;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut > 0 ? p.slice(0, cut) : undefined;
-  }
-  return undefined;
-}
 
 function factRow(model: Model, notes: Footnotes, path: string, label: string, value: string): FactRow {
   const c = citationFor(model.citations, path);
