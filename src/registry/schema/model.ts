@@ -106,6 +106,22 @@ export const Benchmark = z
   })
   .describe('A benchmark result with its setting and provenance.');
 
+/** One lifecycle shape for a model (the vendor's own channel) and for a route (one provider's channel). */
+export const Lifecycle = z
+  .strictObject({
+    status: z.enum(['active', 'deprecated', 'retired']),
+    deprecated_on: IsoDate.optional().describe('When deprecation was announced.'),
+    retires_on: IsoDate.optional().describe('Announced retirement date (after which the channel stops serving it).'),
+    retired_on: IsoDate.optional().describe('Date it was retired.'),
+    replacement: ModelId.optional().describe('The model the vendor or provider recommends instead.'),
+  })
+  .refine((l) => l.status !== 'deprecated' || l.deprecated_on !== undefined || l.retires_on !== undefined, {
+    message: 'a deprecated model needs deprecated_on or retires_on',
+    path: ['status'],
+  })
+  .refine((l) => l.status !== 'retired' || l.retired_on !== undefined, { message: 'a retired model needs retired_on', path: ['status'] });
+export type Lifecycle = z.infer<typeof Lifecycle>;
+
 export const Route = z
   .strictObject({
     provider: SlugId.describe('content/providers/<id>.'),
@@ -122,6 +138,7 @@ export const Route = z
       .optional()
       .describe('List price; omit when unknown rather than writing 0.'),
     as_of: IsoDateOrMonth.describe('When the route and price were observed.'),
+    lifecycle: Lifecycle.optional().describe('This provider’s own lifecycle for this model (its deprecation or retirement dates), cited under the route’s sources; absent means the channel’s lifecycle is unknown — never borrow the vendor’s dates.'),
     status: Status,
     sources: z.array(SourceRef).min(1, 'a route needs a source'),
   })
@@ -138,20 +155,7 @@ export const ModelSchema = z
     kind: z.enum(['open-weights', 'api-only']).describe('open-weights: weights downloadable; api-only: reachable only through an API.'),
     description: z.string().optional().describe('One or two sentences on what the model is.'),
     release_date: IsoDateOrMonth.optional().describe('Release date of this checkpoint.'),
-    lifecycle: z
-      .strictObject({
-        status: z.enum(['active', 'deprecated', 'retired']),
-        deprecated_on: IsoDate.optional().describe('When the vendor announced deprecation.'),
-        retires_on: IsoDate.optional().describe('Announced retirement date (after which the API stops serving it).'),
-        retired_on: IsoDate.optional().describe('Date it was retired.'),
-        replacement: ModelId.optional().describe('The model the vendor recommends instead.'),
-      })
-      .refine((l) => l.status !== 'deprecated' || l.deprecated_on !== undefined || l.retires_on !== undefined, {
-        message: 'a deprecated model needs deprecated_on or retires_on',
-        path: ['status'],
-      })
-      .refine((l) => l.status !== 'retired' || l.retired_on !== undefined, { message: 'a retired model needs retired_on', path: ['status'] })
-      .describe('Lifecycle as the vendor states it.'),
+    lifecycle: Lifecycle.describe('Lifecycle as the vendor states it for its own API (first-party channel), and for the weights. Other channels (Vertex, Bedrock, hosted OSS) carry their own routes[].lifecycle.'),
     license: SlugId.optional().describe('Weights license (content/licenses/<id>): governs self-hosted and hosted-OSS routes.'),
     api_terms: SlugId.optional().describe('Terms governing the vendor’s own API and managed-cloud access (content/licenses/<id>).'),
     license_history: z
