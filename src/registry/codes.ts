@@ -32,6 +32,7 @@ export const REGISTRY_CODES = {
   'registry/status-overclaims': { severity: 'warning', title: 'Status claims more than its sources show', why: '"verified" means a primary source (license text, vendor card, config, paper) says so.', fix: 'Cite a primary source, or lower the status to secondary / single-source.' },
   'registry/stale-entry': { severity: 'warning', title: 'Entry not reviewed recently', why: 'Licenses, prices and lifecycles change; old reviews hide changes.', fix: 'Re-check the entry against its sources and update `reviewed`.' },
   'registry/unused-source': { severity: 'info', title: 'Source never cited', why: 'An uncited source is dead weight or a missing citation.', fix: 'Cite it where it supports a claim, or delete it.' },
+  'registry/license-id': { severity: 'error', title: 'License id SBOM tools would reject', why: 'SBOM validators accept only SPDX License List ids as license ids; a made-up id breaks the BOM or, worse, names the wrong license.', fix: 'Use the SPDX id where the SPDX License List has the license, else LicenseRef-scancode-<key> where ScanCode LicenseDB has the text (cite it under identity:), else LicenseRef-clearance-<license id>.' },
   'registry/invalid-bundle': { severity: 'error', title: 'Invalid registry bundle', why: 'A bundle must be a registry compiled by `npm run bundle`.', fix: 'Rebuild the bundle with `npm run bundle`.' },
 } as const satisfies Record<string, CodeDoc>;
 

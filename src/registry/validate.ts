@@ -15,6 +15,7 @@ import { validatorExportName } from './json-schema-names.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
 import { suggest } from './suggest.ts';
 import { getIn, parseFieldPath } from './paths.ts';
+import { licenseIdProblem } from './license-ids.ts';
 
 export interface RegistryFile {
   /** Path relative to the content root, with forward slashes: `models/meta/llama-3.3-70b-instruct.yaml`. */
@@ -261,6 +262,8 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
     } else if (p.kind === 'license') {
       ref(p, ['vendor'], 'vendor', d.vendor);
       ref(p, ['derived_from'], 'license', d.derived_from);
+      const idProblem = licenseIdProblem(d.spdx, p.id, d.kind);
+      if (idProblem) findings.push(finding('registry/license-id', idProblem, p.file, p.src.locate(['spdx']), ['spdx']));
     } else if (p.kind === 'provider') {
       ref(p, ['vendor'], 'vendor', d.vendor);
     } else if (p.kind === 'fact' && d.subject?.id !== undefined && d.subject.kind !== 'market') {

@@ -6,7 +6,12 @@
  */
 import { resolverFor, governingTerms, type ParsedConfig, type RouteRef } from '../policy/engine.ts';
 import type { Registry } from '../registry/registry.ts';
+import { isSpdxListed, licenseIdScheme } from '../registry/license-ids.ts';
 import type { License, Model } from '../registry/schema/index.ts';
+
+/** CycloneDX versions this report writes; 1.6 is the default (`clearance bom --spec`). */
+export const BOM_SPEC_VERSIONS = ['1.6', '1.7'] as const;
+export type BomSpecVersion = (typeof BOM_SPEC_VERSIONS)[number];
 
 export interface BomOptions {
   version: string;
@@ -14,6 +19,8 @@ export interface BomOptions {
   today: string;
   /** Name of the described application (default: the first config's name or file). */
   name?: string;
+  /** CycloneDX specification version (default 1.6). */
+  spec?: BomSpecVersion;
 }
 
 export interface BomResult {
@@ -90,10 +97,11 @@ export function toCycloneDx(configs: readonly ParsedConfig[], registry: Registry
     return { ...c, ...(props.length > 0 ? { properties: props } : {}) };
   });
   const first = configs[0];
+  const spec = options.spec ?? '1.6';
   const bom = {
-    $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+    $schema: `http://cyclonedx.org/schema/bom-${spec}.schema.json`,
     bomFormat: 'CycloneDX',
-    specVersion: '1.6',
+    specVersion: spec,
     version: 1,
     metadata: {
       timestamp: `${options.today}T00:00:00Z`,
@@ -144,11 +152,18 @@ function modelComponent(id: string, model: Model, registry: Registry): Record<st
   };
 }
 
-/** SPDX-listed licenses by id; LicenseRef-… and API terms by name and URL (CycloneDX only accepts listed ids in `id`). */
+/**
+ * CycloneDX `license.id` accepts only SPDX License List ids, so only those go there (checked against the list,
+ * not trusted from the registry). Everything else — ScanCode LicenseDB refs, Clearance refs, API terms — is a
+ * named license with its URL; its LicenseRef id and Hugging Face tag ride along as properties.
+ */
 function licenseEntry(license: License, id: string): Record<string, unknown> {
   const acknowledgement = 'declared';
-  if (license.spdx.startsWith('LicenseRef-') || license.kind === 'api-terms') {
-    return { license: { name: `${license.name} (${id})`, url: license.url, acknowledgement } };
+  if (license.kind !== 'api-terms' && isSpdxListed(license.spdx)) {
+    return { license: { id: license.spdx, url: license.url, acknowledgement } };
   }
-  return { license: { id: license.spdx, url: license.url, acknowledgement } };
+  const properties: Property[] = [{ name: 'clearance:license-id', value: id }];
+  if (licenseIdScheme(license.spdx) !== undefined) properties.push({ name: 'clearance:license-ref', value: license.spdx });
+  if (license.hf_tag) properties.push({ name: 'clearance:hf-license-tag', value: license.hf_tag });
+  return { license: { name: license.name, url: license.url, acknowledgement, properties } };
 }

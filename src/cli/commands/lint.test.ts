@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintCodes } from '../../report/codes.ts';
 import { buildLintRegistry, LINT_REGISTRY, writeLintRegistry } from '../__fixtures__/lint-registry.ts';
 import { main } from '../main.ts';
+import { cycloneDxValidator } from '../test-support/cyclonedx-schema.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const FIXTURES = 'src/cli/__fixtures__';
@@ -203,21 +204,7 @@ describe('clearance lint flags and exit codes', () => {
 });
 
 describe('clearance bom (CycloneDX 1.6 ML-BOM)', () => {
-  // The official CycloneDX schemas as shipped by @cyclonedx/cyclonedx-library (its exports map hides them from require.resolve).
-  const schemaDir = `${ROOT}node_modules/@cyclonedx/cyclonedx-library/res/schema/`;
-  const load = (name: string) => JSON.parse(readFileSync(`${schemaDir}${name}`, 'utf8'));
-  // bom-1.6 is draft-07: the default Ajv (ajv@8) handles it; two formats it uses come from a draft-2019 plugin we do not need.
-  const Ajv07 = require('ajv') as new (options: object) => { addSchema(schema: object, key?: string): void; addFormat(name: string, f: boolean): void; compile(schema: object): ValidateFunction };
-  const ajv = new Ajv07({ allErrors: true, strict: false });
-  addFormats(ajv);
-  ajv.addFormat('iri-reference', true);
-  ajv.addFormat('idn-email', true);
-  // The shipped copies refer to each other by file name; register them under those names.
-  for (const name of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json', 'cryptography-defs.SNAPSHOT.schema.json']) {
-    const { $id: _id, ...schema } = load(name);
-    ajv.addSchema(schema, `http://cyclonedx.org/schema/${name}`);
-  }
-  const validateBom = ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
+  const validateBom = cycloneDxValidator('1.6');
 
   it('the BOM validator is live', () => {
     expect(validateBom({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ type: 'machine-learning-model' }] })).toBe(false);

@@ -3,7 +3,7 @@
  * routes; API terms govern first-party and managed-cloud access (design.md §2).
  */
 import { z } from 'zod';
-import { claim, CountryCode, IsoDate, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+import { Citation, claim, CountryCode, IsoDate, Reviewed, SlugId, SourceRef, Status } from './common.ts';
 
 export const LicenseClass = z
   .enum(['permissive', 'open-weights-restricted', 'non-commercial', 'research-only', 'proprietary-api'])
@@ -39,7 +39,11 @@ export const LicenseSchema = z
     name: z.string().min(1).describe('Full name, e.g. "Llama 3.3 Community License Agreement".'),
     kind: z.enum(['weights-license', 'api-terms', 'code-license']).describe('What the document governs: model weights, access to a vendor API, or source code.'),
     class: LicenseClass,
-    spdx: z.string().regex(/^(LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX id, or LicenseRef-<name> for licenses SPDX does not list').describe('SPDX license id, or LicenseRef-… where SPDX has none.'),
+    spdx: z
+      .string()
+      .regex(/^(LicenseRef-(scancode|clearance)-[A-Za-z0-9.+-]+|[A-Za-z0-9.+-]+)$/, 'an SPDX License List id, LicenseRef-scancode-<ScanCode LicenseDB key>, or LicenseRef-clearance-<this license’s id>')
+      .describe('The license id SBOM tools get: its SPDX License List id where one exists (Apache-2.0, MIT, CC-BY-NC-4.0); else the ScanCode LicenseDB id of the same text (LicenseRef-scancode-llama-3.1-license-2024); else LicenseRef-clearance-<this license’s registry id>. `clearance validate` checks SPDX ids against the SPDX License List.'),
+    identity: Citation.optional().describe('Where the id comes from: the SPDX License List entry, or the ScanCode LicenseDB entry that holds this exact text (required for LicenseRef-scancode-… ids). For LicenseRef-clearance-… ids, a note on why neither list has the text.'),
     hf_tag: z.string().optional().describe('The Hugging Face `license:` tag, e.g. "llama3.3", "other", "cc-by-nc-4.0".'),
     url: z.url().describe('Canonical text of the license or terms.'),
     version: z.string().optional().describe('Version or date as the document states it.'),
@@ -69,6 +73,10 @@ export const LicenseSchema = z
     traps: z.array(z.string().min(1)).optional().describe('Plain-words traps a reader is likely to miss.'),
     derived_from: SlugId.optional().describe('A license these terms modify (e.g. Kimi’s modified MIT → mit).'),
     reviewed: Reviewed,
+  })
+  .refine((l) => !l.spdx.startsWith('LicenseRef-scancode-') || (l.identity !== undefined && l.identity.sources.length > 0), {
+    message: 'a LicenseRef-scancode-… id needs `identity:` citing the ScanCode LicenseDB entry with this text',
+    path: ['identity'],
   })
   .describe('A license or set of API terms.');
 export type License = z.infer<typeof LicenseSchema>;
