@@ -14,6 +14,7 @@ import { createResolver, type Resolver } from './resolve.ts';
 import { RULES, RULES_BY_CODE } from './rules/index.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
 import { governingTerms } from './terms.ts';
+import { waiverCovers, waiverModelId } from './waivers.ts';
 import type { LoadedPolicy, ParsedConfig, PolicyFinding, RouteRef, TierInfo } from './types.ts';
 
 const resolvers = new WeakMap<Registry, Resolver>();
@@ -164,8 +165,8 @@ function applyWaivers(findings: PolicyFinding[], resolver: Resolver, loaded: Loa
   };
   waivers.forEach((waiver, i) => {
     const resolved = resolver.resolveModel(waiver.model);
-    const modelId = resolved.kind === 'model' ? resolved.id : waiver.model;
-    const matches = findings.filter((f) => f.code === waiver.rule && f.model === modelId && (waiver.tier === undefined || f.tier === waiver.tier) && !isFatalCode(f.code));
+    const modelId = waiverModelId(waiver, resolver);
+    const matches = findings.filter((f) => waiverCovers(waiver, modelId, f));
     const what = `${waiver.rule} on ${modelId}${waiver.tier !== undefined ? ` in tier ${waiver.tier}` : ''}`;
     if (waiver.expires < today) {
       const again = matches.length > 0 ? `; the ${matches.length} finding${matches.length === 1 ? '' : 's'} it covered ${matches.length === 1 ? 'is' : 'are'} reported again` : '';

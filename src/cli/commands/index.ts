@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.ts')).command,
   lint: async () => (await import('./lint.ts')).command,
   bom: async () => (await import('./bom.ts')).command,
+  allowlist: async () => (await import('./allowlist.ts')).command,
   size: async () => (await import('./size.ts')).command,
   facts: async () => (await import('./facts.ts')).command,
   card: async () => (await import('./card.ts')).command,

@@ -9,3 +9,4 @@ export declare const source: ValidateFunction;
 export declare const fact: ValidateFunction;
 export declare const routerConfig: ValidateFunction;
 export declare const policy: ValidateFunction;
+export declare const allowlist: ValidateFunction;

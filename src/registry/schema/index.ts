@@ -14,6 +14,7 @@ import { SourceSchema } from './source.ts';
 import { VendorSchema } from './vendor.ts';
 import { RouterConfigSchema } from './router-config.ts';
 import { PolicySchema } from './policy.ts';
+import { AllowlistSchema } from './allowlist.ts';
 
 export * from './common.ts';
 export * from './fact.ts';
@@ -25,6 +26,7 @@ export * from './source.ts';
 export * from './vendor.ts';
 export * from './router-config.ts';
 export * from './policy.ts';
+export * from './allowlist.ts';
 
 /** Registry entity kinds, each a folder under content/ and a schema file under schemas/. */
 export const ENTITY_SCHEMAS = {
@@ -42,10 +44,11 @@ export { ENTITY_FOLDERS } from '../kinds.ts';
 
 /**
  * Every schema written to schemas/<name>.schema.json by `npm run schemas`: the registry entities plus the
- * documents users write against them (router configs, policies).
+ * documents users write against them (router configs, policies) and the allow list `clearance allowlist` writes.
  */
 export const JSON_SCHEMAS: Record<string, z.ZodType> = {
   ...ENTITY_SCHEMAS,
   'router-config': RouterConfigSchema,
   policy: PolicySchema,
+  allowlist: AllowlistSchema,
 };
