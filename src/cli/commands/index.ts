@@ -15,6 +15,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   lint: async () => (await import('./lint.ts')).command,
   bom: async () => (await import('./bom.ts')).command,
   allowlist: async () => (await import('./allowlist.ts')).command,
+  notice: async () => (await import('./notice.ts')).command,
   size: async () => (await import('./size.ts')).command,
   facts: async () => (await import('./facts.ts')).command,
   card: async () => (await import('./card.ts')).command,

@@ -70,18 +70,21 @@ export type Citation = z.infer<typeof Citation>;
 
 /**
  * A structured clause or claim with an inline citation: the value, a plain-words summary,
- * and its provenance. Used for license clauses and provider certifications.
+ * and its provenance. Used for license clauses and provider certifications. `extra` adds fields of the
+ * clause's own (an obligation's trigger).
  */
-export function claim<T extends z.ZodType>(value: T, what: string) {
+export function claim<T extends z.ZodType, E extends z.ZodRawShape = {}>(value: T, what: string, extra?: E) {
   return z
     .strictObject({
+      ...(extra ?? ({} as E)),
       value: value,
       summary: z.string().min(1, 'summarise the clause in plain words').describe('The clause in plain words.'),
       quote: z.string().optional().describe('The operative words of the source, verbatim.'),
       status: Status,
       sources: z.array(SourceRef).describe('Where the clause is written; at least one unless the status is unknown.'),
     })
-    .refine((c) => c.status === 'unknown' || c.sources.length > 0, {
+    // The extra fields make the inferred type generic; status and sources are always there.
+    .refine((c) => (c as { status: string }).status === 'unknown' || (c as { sources: unknown[] }).sources.length > 0, {
       message: 'a clause needs at least one source unless its status is "unknown"',
       path: ['sources'],
     })

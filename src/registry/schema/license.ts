@@ -15,9 +15,16 @@ export const RegionOrCountry = z
   .union([CountryCode, z.enum(['EU', 'EEA'])])
   .describe('An ISO 3166-1 alpha-2 country code, or the group "EU" or "EEA".');
 
+/** What sets a duty off, as the clause words it; `clearance notice` reads it against how each route reaches the model. */
+export const ObligationTrigger = z
+  .enum(['use', 'distribution', 'making-available', 'derivative-release'])
+  .describe('use: any use of the model; distribution: giving copies of the weights (or derivatives) to others; making-available: distributing or making available the model, a derivative, or a product or service that contains it (Llama’s “Built with Llama”); derivative-release: releasing a model trained on it or on its outputs.');
+export type ObligationTrigger = z.infer<typeof ObligationTrigger>;
+
 export const Obligation = claim(
   z.enum(['license-notice', 'attribution-display', 'name-prefix', 'aup-flow-down', 'usage-reporting', 'other']),
   'A duty the licensee takes on: ship the notice, display "Built with …", prefix derivative names, pass use restrictions on.',
+  { applies_when: ObligationTrigger.optional() },
 );
 
 export const GeoExclusion = z

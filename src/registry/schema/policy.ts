@@ -76,6 +76,10 @@ export const PolicySchema = z
         domicile: CountryCode.optional().describe('Where the organization is domiciled (principal place of business), ISO 3166-1 alpha-2. Geographic license clauses are checked against it.'),
         monthly_active_users: z.number().int('monthly_active_users is a whole number').nonnegative().optional().describe('Monthly active users of the products that use the models, compared with license MAU caps.'),
         trains_on_outputs: z.boolean().optional().describe('Whether the organization uses model outputs to train or improve models.'),
+        distributes: z
+          .boolean()
+          .optional()
+          .describe('Whether the organization gives model weights, or a product that contains them, to others (on-premise installs, appliances, downloadable apps). `clearance notice` lists the duties that distribution sets off only when this is true, and as conditional when it is unset.'),
       })
       .default({})
       .describe('Facts about the organization the license clauses depend on. Unset facts make the checks that need them warn.'),
