@@ -112,7 +112,7 @@ describe('selecting and formatting facts', () => {
     expect(wrong.citation).toMatch(/^\[NOT DECK-SAFE: no source establishes it/);
     const safe = views.find((v) => v.fact.id === 'tender-award')!;
     expect(safe.citation).toBe(
-      'The ministry awarded a €90 million cloud tender on 17 April 2026. (a framework ceiling, not money spent) Source: Outlet A, "Ministry awards cloud tender", published 2026-04-17, https://example.org/outlet-a/tender, retrieved 2026-11-01; Outlet B, "Four clouds win the tender", published 2026-04-17, https://example.org/outlet-b/tender, retrieved 2026-11-01. Status: secondary, as of 2026-04-17.',
+      'The ministry awarded a €90 million cloud tender on 17 April 2026. (a framework ceiling, not money spent; period: four-year framework) Source: Outlet A, "Ministry awards cloud tender", published 2026-04-17, https://example.org/outlet-a/tender, retrieved 2026-11-01; Outlet B, "Four clouds win the tender", published 2026-04-17, https://example.org/outlet-b/tender, retrieved 2026-11-01. Status: secondary, as of 2026-04-17.',
     );
     expect(deckSafety(safe.fact, registry.sources, { today: '2026-11-22' }).deck_safe).toBe(true);
   });

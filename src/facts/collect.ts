@@ -29,6 +29,16 @@ export function subjectOf(registry: Registry, kind: SubjectKind, id: string | un
 }
 
 function standaloneFact(registry: Registry, id: string, fact: Fact): FactRecord {
+  // A price of a model, without a route, is the vendor's own price: the vendor channel's lifecycle applies.
+  const model = fact.subject.kind === 'model' && fact.subject.id !== undefined ? registry.models[fact.subject.id] : undefined;
+  const channel = model !== undefined && (fact.tags ?? []).includes('price') ? lifecycleDates(model.lifecycle) : {};
+  const expires = earliest(fact.expires, channel.expires);
+  const vendor = model !== undefined ? registry.vendors[model.vendor] : undefined;
+  const firstParty = model !== undefined ? Object.entries(registry.providers).filter(([, p]) => p.vendor === model.vendor && p.relationship === 'first-party-api') : [];
+  const provider =
+    model !== undefined && (fact.tags ?? []).includes('price')
+      ? { id: firstParty[0]?.[0] ?? model.vendor, names: [...firstParty.map(([, p]) => p.name), ...(vendor !== undefined ? [vendor.name] : [])] }
+      : undefined;
   return {
     id,
     origin: { kind: 'fact', id },
@@ -39,10 +49,13 @@ function standaloneFact(registry: Registry, id: string, fact: Fact): FactRecord 
     status: fact.status,
     sources: fact.sources,
     as_of: fact.as_of,
-    ...(fact.expires !== undefined ? { expires: fact.expires } : {}),
+    ...(expires !== undefined ? { expires } : {}),
+    ...(channel.retired_on !== undefined ? { retired_on: channel.retired_on } : {}),
+    ...(fact.horizon !== undefined ? { horizon: fact.horizon } : {}),
+    ...(provider !== undefined ? { provider } : {}),
     ...(fact.stale_after_days !== undefined ? { stale_after_days: fact.stale_after_days } : {}),
     reviewed: fact.reviewed,
-    caveats: fact.caveats,
+    caveats: fact.horizon !== undefined ? [...fact.caveats, `period: ${fact.horizon}`] : fact.caveats,
     ...(fact.circulated_as !== undefined ? { circulated_as: fact.circulated_as } : {}),
     evidence_against: fact.evidence_against ?? [],
     tags: fact.tags ?? [],
@@ -59,6 +72,8 @@ interface Claim {
   as_of?: string;
   caveats: string[];
   tags: string[];
+  expires?: string;
+  extra?: Pick<FactRecord, 'provider' | 'retired_on' | 'certification' | 'list_complete' | 'is_list'>;
 }
 
 function derived(kind: 'model' | 'license' | 'provider', entityId: string, subject: FactSubject, reviewed: string, claims: Claim[]): FactRecord[] {
@@ -78,10 +93,12 @@ function derived(kind: 'model' | 'license' | 'provider', entityId: string, subje
       status: c.status,
       sources: c.sources,
       ...(c.as_of !== undefined ? { as_of: c.as_of } : {}),
+      ...(c.expires !== undefined ? { expires: c.expires } : {}),
       reviewed,
       caveats: c.caveats,
       evidence_against: [],
       tags: c.tags,
+      ...(c.extra ?? {}),
     };
   });
 }
@@ -95,7 +112,10 @@ function modelFacts(registry: Registry, id: string, model: Model): FactRecord[] 
     if (key.startsWith('benchmarks') || key.startsWith('routes')) continue;
     const value = getIn(model, parseFieldPath(key));
     if (value === undefined) continue;
-    claims.push({ ...modelFieldClaim(registry, model, key, value), path: key, ...fromCitation(citation) });
+    const field = modelFieldClaim(registry, model, key, value);
+    // "It retires on …" is true only until that day; after it the lifecycle must be re-recorded as retired.
+    const expires = key === 'lifecycle' ? lifecycleDates(model.lifecycle).expires : undefined;
+    claims.push({ ...field, path: key, ...fromCitation(citation), ...(expires !== undefined ? { expires } : {}) });
   }
   for (const b of model.benchmarks ?? []) {
     const unit = b.unit === 'percent' ? '%' : b.unit === 'elo' ? 'Elo' : undefined;
@@ -114,7 +134,17 @@ function modelFacts(registry: Registry, id: string, model: Model): FactRecord[] 
   }
   for (const r of model.routes ?? []) {
     if (!r.price) continue;
-    const provider = registry.providers[r.provider]?.name ?? r.provider;
+    const providerEntry = registry.providers[r.provider];
+    const provider = providerEntry?.name ?? r.provider;
+    const vendorName = providerEntry?.vendor !== undefined ? registry.vendors[providerEntry.vendor]?.name : undefined;
+    // The model's own lifecycle is the vendor's API channel; every other route carries its own (or none: unknown).
+    const firstParty = r.relationship === 'first-party-api' || (r.relationship === undefined && providerEntry?.relationship === 'first-party-api' && providerEntry.vendor === model.vendor);
+    const lifecycle = r.lifecycle ?? (firstParty ? model.lifecycle : undefined);
+    const dates = lifecycle !== undefined ? lifecycleDates(lifecycle) : {};
+    const lifecycleCaveat =
+      lifecycle?.status === 'retired' ? [`${provider} retired this route on ${lifecycle.retired_on}`]
+      : lifecycle?.status === 'deprecated' ? [`deprecated at ${provider}${lifecycle.retires_on ? `; retires on ${lifecycle.retires_on}` : ''}`]
+      : [];
     claims.push({
       path: `routes.${r.provider}.price`,
       statement: `${model.name} costs $${formatMoney(r.price.input_usd_per_mtok)} per 1M input tokens and $${formatMoney(r.price.output_usd_per_mtok)} per 1M output tokens on ${provider}`,
@@ -123,8 +153,13 @@ function modelFacts(registry: Registry, id: string, model: Model): FactRecord[] 
       status: r.status,
       sources: r.sources,
       as_of: r.as_of,
-      caveats: [`list price at ${provider} as of ${r.as_of}`, ...(r.regions?.length ? [`regions: ${r.regions.join(', ')}`] : []), ...(r.price.note ? [r.price.note] : [])],
+      caveats: [`list price at ${provider} as of ${r.as_of}`, ...lifecycleCaveat, ...(r.regions?.length ? [`regions: ${r.regions.join(', ')}`] : []), ...(r.price.note ? [r.price.note] : [])],
       tags: ['price'],
+      ...(dates.expires !== undefined ? { expires: dates.expires } : {}),
+      extra: {
+        provider: { id: r.provider, names: [provider, ...(vendorName !== undefined ? [vendorName] : [])] },
+        ...(dates.retired_on !== undefined ? { retired_on: dates.retired_on } : {}),
+      },
     });
   }
   return derived('model', id, subjectOf(registry, 'model', id), model.reviewed, claims);
@@ -164,7 +199,8 @@ function modelFieldClaim(registry: Registry, model: Model, key: string, value: u
       const a = model.architecture;
       if (a) {
         const active = a.params_active_b !== undefined && a.params_active_b !== a.params_total_b ? `, ${formatNumber(a.params_active_b)}B active per token` : '';
-        return { statement: `${name} has ${formatNumber(a.params_total_b)}B parameters in total${active}`, value: `${formatNumber(a.params_total_b)}B`, unit: 'parameters', tags: ['architecture'] };
+        const nominal = a.params_nominal_b !== undefined && a.params_nominal_b !== a.params_total_b ? ` (named for ${formatNumber(a.params_nominal_b)}B)` : '';
+        return { statement: `${name} has ${formatNumber(a.params_total_b)}B parameters in total${nominal}${active}`, value: `${formatNumber(a.params_total_b)}B`, unit: 'parameters', tags: ['architecture'] };
       }
       break;
     }
@@ -250,9 +286,12 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
     else if (key === 'eu_controlled') [statement, shown] = [`${name} is ${value ? '' : 'not '}headquartered and controlled in the EU/EEA`, value ? 'EU-controlled' : 'not EU-controlled'];
     else if (key === 'regions') {
       const regions = value as Provider['regions'];
-      [statement, shown] = [`${name} serves from ${regions.map((r) => `${r.id} (${r.country})`).join(', ')}`, `${regions.length} region${regions.length === 1 ? '' : 's'}`];
+      const list = regions.map((r) => `${r.id} (${r.country})`).join(', ');
+      const among = provider.regions_complete === false ? ', among others' : '';
+      [statement, shown] = [`${name} serves from ${list}${among}`, `${regions.length}${provider.regions_complete === false ? '+' : ''} region${regions.length === 1 ? '' : 's'}`];
     } else [statement, shown] = [`${name}: ${humanPath(key)} is ${describe(value)}`, isScalar(value) ? (value as number | string) : undefined];
-    claims.push({ path: key, statement, ...(shown !== undefined ? { value: shown } : {}), ...fromCitation(citation), tags: ['provider'] });
+    const listExtra = key === 'regions' ? { extra: { is_list: true, ...(provider.regions_complete !== undefined ? { list_complete: provider.regions_complete } : {}) } } : {};
+    claims.push({ path: key, statement, ...(shown !== undefined ? { value: shown } : {}), ...fromCitation(citation), tags: ['provider'], ...listExtra });
   }
   const clause = (path: string, c: ClauseClaim | undefined) => {
     if (!c) return;
@@ -276,14 +315,30 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
       value: c.held === 'yes' ? (c.level ?? 'held') : c.held,
       status: c.status,
       sources: c.sources,
-      caveats: c.scope ? [`scope: ${c.scope}`] : [],
+      caveats: [...(c.scope ? [`scope: ${c.scope}`] : []), ...(c.basis !== undefined && c.basis !== 'certificate' ? [`basis: ${c.basis.replace(/-/g, ' ')}`] : [])],
       tags: ['provider', 'certification'],
+      extra: { certification: { held: c.held, ...(c.scope !== undefined ? { scope: c.scope } : {}), ...(c.basis !== undefined ? { basis: c.basis } : {}) } },
     });
   }
   return derived('provider', id, { kind: 'provider', id, name }, provider.reviewed, claims);
 }
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * What a channel's lifecycle means for its facts: a known retirement date is their expiry, a retirement makes them
+ * history from that day.
+ */
+export function lifecycleDates(l: Model['lifecycle']): { expires?: string; retired_on?: string } {
+  if (l.status === 'retired') return l.retired_on !== undefined ? { retired_on: l.retired_on } : {};
+  return l.retires_on !== undefined ? { expires: l.retires_on } : {};
+}
+
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
 
 function fromCitation(c: Citation): Pick<Claim, 'status' | 'sources' | 'caveats'> {
   return { status: c.status, sources: c.sources, caveats: c.note ? [c.note] : [] };

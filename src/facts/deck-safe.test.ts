@@ -10,6 +10,7 @@ const SOURCES: Record<string, Source> = {
   'news-a': { title: 'A', url: 'https://example.org/a', publisher: 'Outlet A', kind: 'news', retrieved: '2026-11-01' },
   'news-a2': { title: 'A2', url: 'https://example.org/a2', publisher: ' outlet  a ', kind: 'news', retrieved: '2026-11-01' },
   'news-b': { title: 'B', url: 'https://example.org/b', publisher: 'Outlet B', kind: 'news', retrieved: '2026-11-01' },
+  pricing: { title: 'Pricing', url: 'https://example.org/pricing', publisher: 'Acme AI', kind: 'pricing-page', retrieved: '2026-11-01' },
 };
 
 const TODAY: DeckSafetyOptions = { today: '2026-11-22' };
@@ -87,7 +88,7 @@ describe('deckSafety', () => {
   });
 
   it('treats prices as stale 180 days after they were observed, or after the fact’s own limit', () => {
-    const price = fact({ tags: ['price'], caveats: ['list price'], as_of: '2026-06-01', reviewed: '2026-11-20' });
+    const price = fact({ tags: ['price'], caveats: ['list price'], as_of: '2026-06-01', reviewed: '2026-11-20', sources: [{ source: 'pricing' }] });
     expect(codes(price, { today: '2026-11-28' })).toEqual([]);
     expect(codes(price, { today: '2026-11-29' })).toEqual(['fact/stale']);
     expect(codes({ ...price, stale_after_days: 30 }, { today: '2026-07-02' })).toEqual(['fact/stale']);
@@ -101,11 +102,127 @@ describe('deckSafety', () => {
   it('needs caveats on prices and benchmarks', () => {
     expect(codes(fact({ tags: ['benchmark'] }))).toEqual(['fact/caveats-missing']);
     expect(codes(fact({ tags: ['benchmark'], caveats: ['5-shot'] }))).toEqual([]);
-    expect(codes(fact({ tags: ['price'], as_of: '2026-11-01' }))).toEqual(['fact/caveats-missing']);
+    expect(codes(fact({ tags: ['price'], as_of: '2026-11-01', sources: [{ source: 'pricing' }] }))).toEqual(['fact/caveats-missing']);
   });
 
   it('reports every reason, in a stable order', () => {
     const bad = fact({ status: 'unknown', sources: [], expires: '2026-01-01', evidence_against: [{ summary: 'no', sources: [{ source: 'news-b' }] }], tags: ['price'], as_of: '2025-01' });
     expect(codes(bad)).toEqual(['fact/unknown', 'fact/contradicted', 'fact/expired', 'fact/stale', 'fact/caveats-missing']);
+  });
+});
+
+/**
+ * Issue 13: the rules a fact-checking desk applies, each tested as written, with facts shaped like the ones the
+ * independent check found (a stale price, a retired route, a bare-domain source, a research-notes citation, a
+ * catalogue-only price, a tender score recorded as a certification, an amount without its period).
+ */
+describe('deck-safe you can defend', () => {
+  const MORE: Record<string, Source> = {
+    ...SOURCES,
+    notes: { title: 'Project research notes', document: 'research/models.md', publisher: 'Clearance project research', kind: 'research-notes', retrieved: '2026-11-01' },
+    litellm: { title: 'LiteLLM price map', url: 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json', publisher: 'BerriAI (LiteLLM)', kind: 'aggregator', retrieved: '2026-11-01' },
+    modelsdev: { title: 'models.dev', url: 'https://github.com/anomalyco/models.dev', publisher: 'models.dev', kind: 'aggregator', retrieved: '2026-11-01' },
+    'acme-pricing': { title: 'Acme Cloud pricing', url: 'https://acme.example/pricing', publisher: 'Acme Cloud', kind: 'pricing-page', retrieved: '2026-11-01' },
+    'acme-pricing-unread': { title: 'Acme Cloud pricing', url: 'https://acme.example/pricing', publisher: 'Acme Cloud', kind: 'pricing-page', retrieved: '2026-11-01', read: false },
+    'other-docs': { title: 'Model vendor docs: prices on Acme Cloud', url: 'https://vendor.example/docs/acme', publisher: 'Vendor Inc', kind: 'vendor-docs', retrieved: '2026-11-01' },
+    'reseller-docs': { title: 'Reseller docs', url: 'https://reseller.example/docs/models', publisher: 'Reseller', kind: 'vendor-docs', retrieved: '2026-11-01' },
+    'bare-domain': { title: 'Vendor site', url: 'https://vendor.example/', publisher: 'Vendor Inc', kind: 'vendor-docs', retrieved: '2026-11-01' },
+    'press-kit': { title: 'Press kit', document: 'Vendor press kit PDF', publisher: 'Vendor Inc', kind: 'vendor-blog', retrieved: '2026-11-01' },
+  };
+  const c = (f: FactRecord, options: DeckSafetyOptions = TODAY) => deckSafety(f, MORE, options).why_not.map((r) => r.code);
+  const price = (overrides: Partial<FactRecord> = {}) =>
+    fact({ tags: ['price'], caveats: ['list price at Acme Cloud'], as_of: '2026-11-01', provider: { id: 'acme-cloud', names: ['Acme Cloud'] }, sources: [{ source: 'acme-pricing', where: 'table' }], ...overrides });
+
+  describe('1. independence', () => {
+    it('never lets a fact cite the project research notes, even next to a primary source', () => {
+      expect(c(fact({ sources: [{ source: 'notes', where: '§2' }] }))).toEqual(['fact/cites-research-notes', 'fact/no-primary-source']);
+      expect(c(fact({ sources: [{ source: 'card' }, { source: 'notes', where: '§2' }] }))).toEqual(['fact/cites-research-notes']);
+    });
+
+    it('does not count the research notes as a second publisher', () => {
+      expect(c(fact({ status: 'secondary', sources: [{ source: 'news-a' }, { source: 'notes', where: '§2' }] }))).toEqual(['fact/cites-research-notes', 'fact/sources-not-independent']);
+    });
+
+    it('counts community catalogues together as one publisher', () => {
+      const safety = deckSafety(fact({ status: 'secondary', sources: [{ source: 'litellm' }, { source: 'modelsdev' }] }), MORE, TODAY);
+      expect(safety.why_not.map((r) => r.code)).toEqual(['fact/sources-not-independent']);
+      expect(safety.why_not[0]!.message).toMatch(/community catalogues/);
+      expect(c(fact({ status: 'secondary', sources: [{ source: 'litellm' }, { source: 'news-a' }] }))).toEqual([]);
+    });
+
+    it('needs the provider’s own page for a price, or two independent provider-side sources', () => {
+      expect(c(price())).toEqual([]);
+      expect(c(price({ status: 'secondary', sources: [{ source: 'litellm' }, { source: 'modelsdev' }] }))).toEqual(['fact/sources-not-independent', 'fact/price-not-provider-sourced']);
+      // A catalogue plus a news article are independent, but neither is provider-side.
+      expect(c(price({ status: 'secondary', sources: [{ source: 'litellm' }, { source: 'news-a' }] }))).toEqual(['fact/price-not-provider-sourced']);
+      // The model vendor's docs about the route are provider-side but not the provider's own page: one is not enough, two are.
+      expect(c(price({ sources: [{ source: 'other-docs' }] }))).toEqual(['fact/price-not-provider-sourced']);
+      expect(c(price({ sources: [{ source: 'other-docs' }, { source: 'reseller-docs' }] }))).toEqual([]);
+    });
+  });
+
+  describe('2. locatable sources', () => {
+    it('rejects a fact whose only source is a bare domain or a document without a place', () => {
+      expect(c(fact({ sources: [{ source: 'bare-domain', where: 'home page' }] }))).toEqual(['fact/source-not-locatable']);
+      expect(c(fact({ sources: [{ source: 'press-kit' }] }))).toEqual(['fact/source-not-locatable']);
+      expect(c(fact({ sources: [{ source: 'press-kit', where: 'p. 2' }] }))).toEqual([]);
+    });
+  });
+
+  describe('3. read, not just named', () => {
+    it('does not let an unread primary source make a fact verified', () => {
+      expect(c(price({ sources: [{ source: 'acme-pricing', where: 'table', read: false }] }))).toEqual(['fact/primary-not-read', 'fact/price-not-provider-sourced']);
+      expect(c(price({ sources: [{ source: 'acme-pricing-unread', where: 'table' }] }))).toEqual(['fact/primary-not-read', 'fact/price-not-provider-sourced']);
+      expect(c(price({ sources: [{ source: 'acme-pricing-unread', where: 'table', read: true }] }))).toEqual([]);
+      expect(c(fact({ sources: [{ source: 'card', where: 'benchmark table, as recorded by the research' }] }))).toEqual(['fact/primary-not-read']);
+    });
+  });
+
+  describe('4. lifecycle', () => {
+    it('makes a price of a retired route history from the day it retired', () => {
+      const retired = price({ retired_on: '2026-11-30' });
+      expect(c(retired, { today: '2026-11-29' })).toEqual([]);
+      expect(c(retired, { today: '2026-11-30' })).toEqual(['fact/retired']);
+    });
+
+    it('blocks a value whose own caveat says it was replaced or is no longer served', () => {
+      expect(c(price({ caveats: ['the flat launch price, which peak / off-peak billing replaced on 2026-08-16'] }))).toEqual(['fact/superseded']);
+      expect(c(price({ caveats: ['this snapshot is no longer served'] }))).toEqual(['fact/superseded']);
+      expect(c(price({ caveats: ['peak price; off-peak is half'] }))).toEqual([]);
+    });
+  });
+
+  describe('5. scope', () => {
+    const cert = (certification: FactRecord['certification']) => fact({ tags: ['provider', 'certification'], ...(certification ? { certification } : {}) });
+    it('needs the scope a certification covers', () => {
+      expect(c(cert({ held: 'yes', basis: 'certificate' }))).toEqual(['fact/scope-missing']);
+      expect(c(cert({ held: 'yes', basis: 'certificate', scope: 'IaaS in fr-par' }))).toEqual([]);
+      expect(c(cert({ held: 'unknown' }))).toEqual([]);
+    });
+
+    it('never takes a tender score or a self-assessment for a certificate', () => {
+      expect(c(cert({ held: 'yes', basis: 'tender-assessment', scope: 'the tendered offer' }))).toEqual(['fact/not-a-certificate']);
+      expect(c(cert({ held: 'yes', basis: 'self-assessment', scope: 'all services' }))).toEqual(['fact/not-a-certificate']);
+    });
+
+    it('needs a region list to say whether it is complete', () => {
+      expect(c(fact({ is_list: true }))).toEqual(['fact/completeness-unstated']);
+      expect(c(fact({ is_list: true, list_complete: false }))).toEqual([]);
+    });
+  });
+
+  describe('6. money needs its horizon', () => {
+    const money = (overrides: Partial<FactRecord>) => fact({ value: '20+', unit: 'EUR B', tags: ['sovereignty'], ...overrides });
+    it('rejects an investment amount without its period', () => {
+      expect(c(money({ caveats: ['a stated plan, not money spent'] }))).toEqual(['fact/horizon-missing']);
+      expect(c(money({ horizon: '2026-2035' }))).toEqual([]);
+      expect(c(money({ caveats: ['over ten years'] }))).toEqual([]);
+      expect(c(money({ caveats: ['a four-year framework ceiling'] }))).toEqual([]);
+    });
+
+    it('does not apply to prices or to other units', () => {
+      expect(c(fact({ value: 3, unit: 'USD', tags: ['price'], caveats: ['list'], provider: { id: 'acme', names: ['Acme AI'] }, sources: [{ source: 'pricing' }] }))).toEqual([]);
+      expect(c(fact({ value: 40, unit: '%' }))).toEqual([]);
+    });
   });
 });

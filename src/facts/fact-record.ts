@@ -50,4 +50,18 @@ export interface FactRecord {
   circulated_as?: string;
   evidence_against: EvidenceAgainst[];
   tags: string[];
+  /** Route facts: the provider whose own page a price must cite (its name and its vendor's). */
+  provider?: { id: string; names: string[] };
+  /** The channel the fact describes (a route, the vendor's API) was retired on this date: from then on it is history. */
+  retired_on?: string;
+  /** Certification facts: whether it is held, what it covers and what the claim rests on. */
+  certification?: { held: 'yes' | 'no' | 'in-progress' | 'unknown'; scope?: string; basis?: CertificationBasis };
+  /** List facts (a provider's regions): whether the list is complete; undefined when nobody said. */
+  list_complete?: boolean;
+  /** True for list facts, so an unstated completeness can be told from a fact that is not a list. */
+  is_list?: boolean;
+  /** Amounts of investment or contract value: the period the amount covers. */
+  horizon?: string;
 }
+
+export type CertificationBasis = 'certificate' | 'attestation-report' | 'tender-assessment' | 'self-assessment' | 'provider-statement';

@@ -96,27 +96,46 @@ describe('the registry as facts', () => {
   });
 });
 
-describe('the deck-safe rule of issue 7, checked against every fact of the registry', () => {
+describe('the deck-safe rule of issues 7 and 13, checked against every fact of the registry', () => {
   /**
-   * The rule written out independently of deck-safe.ts: verified by a primary source or by two independent
-   * secondary sources, not disputed (nor contradicted), not expired or stale, caveats present where the claim needs
-   * them, every source resolvable and every paper cited by version.
+   * The rule written out independently of deck-safe.ts: verified by a primary source that was read, or by two
+   * independent publishers (community catalogues counting once), never citing the project's notes, some source
+   * locatable, not disputed (nor contradicted), not expired, retired, superseded or stale, caveats present where
+   * the claim needs them, prices from the provider's own page (or two provider-side publishers), certifications
+   * with scope and a real certificate, lists that say whether they are complete, amounts with their period, every
+   * source resolvable and every paper cited by version.
    */
   function ruleSays(f: (typeof facts)[number], today: string): boolean {
-    const cited = f.sources.map((s) => registry.sources[s.source]);
-    if (cited.some((s) => s === undefined)) return false;
-    const known = cited.filter((s) => s !== undefined);
-    const primary = known.some((s) => PRIMARY_SOURCE_KINDS.includes(s.kind));
-    const publishers = new Set(known.map((s) => s.publisher.trim().toLowerCase().replace(/\s+/g, ' ')));
+    const cited = f.sources.map((s) => ({ ref: s, src: registry.sources[s.source] }));
+    if (cited.some((s) => s.src === undefined)) return false;
+    if (cited.some((s) => s.src!.kind === 'research-notes')) return false;
+    const known = cited.map((s) => ({ ref: s.ref, src: s.src! }));
+    const read = (k: (typeof known)[number]) =>
+      k.ref.read ?? (k.src.read === false ? false : !/as recorded (by|in)|per the research|according to the research|as quoted by|as listed by the research/i.test(k.ref.where ?? ''));
+    const primary = known.some((k) => PRIMARY_SOURCE_KINDS.includes(k.src.kind) && read(k));
+    const publishers = new Set(known.map((k) => (k.src.kind === 'aggregator' ? 'catalogues' : k.src.publisher.trim().toLowerCase().replace(/\s+/g, ' '))));
     const supported = (f.status === 'verified' && primary) || (f.status === 'secondary' && publishers.size >= 2);
+    const locatable = known.length === 0 || known.some((k) => (k.src.url !== undefined ? !/^https?:\/\/[^/]+\/?$/.test(k.src.url) : (k.ref.where ?? '') !== ''));
     const day = (d: string) => Date.parse(`${/^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d}T00:00:00Z`) / 86_400_000;
     const expired = f.expires !== undefined && day(today) > day(f.expires);
+    const retired = f.retired_on !== undefined && day(today) >= day(f.retired_on);
+    const superseded = f.caveats.some((c) => /replaced|superseded|withdrawn|no longer (served|available|offered|sold|listed)|discontinued|taken offline|(was|were|has been) retired/i.test(c));
     const notYet = f.as_of !== undefined && day(f.as_of) > day(today);
     const priceLimit = f.stale_after_days ?? (f.tags.includes('price') ? 180 : undefined);
     const stale = day(today) - day(f.reviewed) > 365 || (priceLimit !== undefined && f.as_of !== undefined && day(today) - day(f.as_of) > priceLimit);
     const caveatsOk = !f.tags.some((t) => t === 'price' || t === 'benchmark') || f.caveats.length > 0;
-    const papersVersioned = known.every((s) => s.kind !== 'paper' || (s.version ?? '').trim() !== '');
-    return supported && f.evidence_against.length === 0 && !expired && !notYet && !stale && caveatsOk && papersVersioned;
+    const papersVersioned = known.every((k) => k.src.kind !== 'paper' || (k.src.version ?? '').trim() !== '');
+    const sideKinds = ['pricing-page', 'vendor-docs', 'vendor-blog', 'terms-of-service'];
+    const side = known.filter((k) => sideKinds.includes(k.src.kind) && read(k));
+    const firstWord = (n: string) => n.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 1 && !['the', 'ai', 'api', 'inc', 'llc', 'ltd', 'gmbh', 'sas', 'co', 'kg', 'cloud', 'platform', 'open'].includes(t));
+    const own = side.some((k) => (f.provider ? f.provider.names.some((n) => firstWord(n).includes(firstWord(k.src.publisher)[0] ?? '\u0000')) : k.src.kind === 'pricing-page'));
+    const priceOk = !f.tags.includes('price') || known.length === 0 || own || new Set(side.map((k) => k.src.publisher.trim().toLowerCase())).size >= 2;
+    const cert = f.certification;
+    const certOk = !cert || !['yes', 'in-progress'].includes(cert.held) || ((cert.scope ?? '').trim() !== '' && cert.basis !== 'tender-assessment' && cert.basis !== 'self-assessment');
+    const listOk = f.is_list !== true || f.list_complete !== undefined;
+    const money = f.unit !== undefined && !f.tags.includes('price') && /^(USD|EUR|GBP)( (M|B|bn|million|billion))?$/.test(f.unit);
+    const moneyOk = !money || (f.horizon ?? '') !== '';
+    return supported && locatable && f.evidence_against.length === 0 && !expired && !retired && !superseded && !notYet && !stale && caveatsOk && papersVersioned && priceOk && certOk && listOk && moneyOk;
   }
 
   it.each(['2026-06-01', '2026-11-22', '2027-06-01'])('agrees with deckSafety on %s, and every "no" carries a reason in words', (today) => {

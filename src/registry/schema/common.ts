@@ -50,6 +50,10 @@ export const SourceRef = z
     source: SlugId.describe('Id of a content/sources/<id>.yaml entry.'),
     where: z.string().min(1, 'say where in the source: section, table row, line, page').optional().describe('The place in the source: section, table, line or page.'),
     says: z.string().min(1).optional().describe('What this source states, verbatim or closely paraphrased; required to record a conflict between sources.'),
+    read: z
+      .boolean()
+      .optional()
+      .describe('Whether the registry read this place in the source itself. false: known only "as recorded by" something else (a catalogue, a note); such a citation cannot make a fact verified. Absent: the source entry’s own `read` decides.'),
   })
   .describe('A citation: a source entry and the place in it.');
 export type SourceRef = z.infer<typeof SourceRef>;

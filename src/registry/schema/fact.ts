@@ -24,6 +24,11 @@ export const FactSchema = z
     status: Status,
     sources: z.array(SourceRef).describe('Sources; at least one unless status is unknown.'),
     caveats: z.array(z.string().min(1)).describe('Conditions a deck must show with the fact (e.g. "base model, not instruct").'),
+    horizon: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('For amounts of investment or contract value: the period the amount covers ("2026-2035", "over ten years", "four-year framework ceiling"). An amount without its period overstates it.'),
     circulated_as: z.string().optional().describe('How a wrong or unsupported version of the claim circulates, so sales can recognise it.'),
     evidence_against: z
       .array(z.strictObject({ summary: z.string().min(1), sources: z.array(SourceRef).min(1) }))

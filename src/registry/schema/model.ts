@@ -34,7 +34,8 @@ export const Attention = z
 
 export const Architecture = z
   .strictObject({
-    params_total_b: z.number().positive('parameter count must be positive').describe('Total parameters, billions (all experts).'),
+    params_total_b: z.number().positive('parameter count must be positive').describe('Total parameters, billions (all experts): the exact count (from the checkpoint or computed from config.json), which sizing uses — not the size in the name.'),
+    params_nominal_b: z.number().positive().optional().describe('The size in the model’s name (e.g. 70 for "Llama 2 70B"), when it differs from the exact count.'),
     params_active_b: z.number().positive().optional().describe('Parameters active per token, billions (MoE); equals total for dense models.'),
     params_embedding_b: z.number().nonnegative().optional().describe('Embedding + LM-head parameters, billions; kept at their dtype when the rest is quantized.'),
     layers: PositiveInt('layers').describe('Transformer layers (num_hidden_layers).'),

@@ -12,7 +12,11 @@ export const Certification = z
     name: CertificationName,
     held: z.enum(['yes', 'no', 'in-progress', 'unknown']).describe('Whether the provider holds it (unknown when no source says).'),
     level: z.string().optional().describe('Level or label, e.g. "SEAL-2", "Gaia-X Level 1", "C5 Type 2".'),
-    scope: z.string().optional().describe('What the certificate covers (services, regions).'),
+    scope: z.string().optional().describe('What the certificate covers (services, regions). A certification is deck-safe only with its scope.'),
+    basis: z
+      .enum(['certificate', 'attestation-report', 'tender-assessment', 'self-assessment', 'provider-statement'])
+      .optional()
+      .describe('What the claim rests on: a certificate (or a certification registry entry), an audit attestation (SOC 2 report), a tender assessment (a score in a procurement, not a certificate), a self-assessment, or the provider’s own statement. Only certificate and attestation-report can be deck-safe.'),
     status: Status,
     sources: z.array(SourceRef),
   })
@@ -38,6 +42,10 @@ export const ProviderSchema = z
     eu_controlled: z.boolean().describe('Whether the provider is headquartered and controlled in the EU/EEA (sovereign tiers require it).'),
     litellm_prefixes: z.array(z.string().regex(/^[a-z0-9_]+$/, 'LiteLLM prefixes are lower-case words like "together_ai"')).describe('LiteLLM provider prefixes that route to this provider (e.g. "together_ai", "bedrock").'),
     regions: z.array(Region).describe('Serving regions.'),
+    regions_complete: z
+      .boolean()
+      .optional()
+      .describe('Whether `regions` lists every serving region the cited source shows (true) or a selection (false). A region list is deck-safe only when this is stated.'),
     data_retention: claim(z.string(), 'Default retention of prompts and outputs, in the provider’s words.').optional(),
     zero_data_retention: claim(z.enum(['available', 'default', 'not-available', 'unknown']), 'Whether zero data retention is available.').optional(),
     trains_on_customer_data: claim(z.enum(['no', 'opt-out', 'yes', 'unknown']), 'Whether the provider trains on API customer data by default.').optional(),

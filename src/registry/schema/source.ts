@@ -20,13 +20,14 @@ const SOURCE_KIND_EVIDENCE = {
   analyst: 'secondary',
   aggregator: 'secondary',
   other: 'secondary',
+  'research-notes': 'none',
 } as const;
 type SourceKindName = keyof typeof SOURCE_KIND_EVIDENCE;
 
 export const SourceKind = z
   .enum(Object.keys(SOURCE_KIND_EVIDENCE) as [SourceKindName, ...SourceKindName[]])
   .describe(
-    `What kind of document this is. ${Object.keys(SOURCE_KIND_EVIDENCE).filter((k) => SOURCE_KIND_EVIDENCE[k as SourceKindName] === 'primary').join(', ')} count as primary for claims about their own subject.`,
+    `What kind of document this is. ${Object.keys(SOURCE_KIND_EVIDENCE).filter((k) => SOURCE_KIND_EVIDENCE[k as SourceKindName] === 'primary').join(', ')} count as primary for claims about their own subject. aggregator covers community catalogues (LiteLLM's price map, models.dev, OpenRouter listings, aggregator blogs), which count together as one publisher. research-notes marks the project's own working notes: leads, never evidence a fact may cite.`,
   );
 export type SourceKind = z.infer<typeof SourceKind>;
 
@@ -41,6 +42,10 @@ export const SourceSchema = z
     version: z.string().optional().describe('Version of the document: a git commit, an arXiv version (e.g. "arXiv:2502.05352v3"), a license version.'),
     retrieved: IsoDate.describe('When the document was read for this registry.'),
     note: z.string().optional().describe('Anything a reader should know about this copy (e.g. a stored copy, a locale).'),
+    read: z
+      .boolean()
+      .optional()
+      .describe('false when the registry did not read this document itself (its values are known only as another document records them). Citations inherit it unless they say `read:` themselves. Absent: read.'),
   })
   .refine((s) => s.url !== undefined || s.document !== undefined, {
     message: 'a source needs a url or a document description',
@@ -48,6 +53,11 @@ export const SourceSchema = z
   })
   .describe('A cited document.');
 export type Source = z.infer<typeof SourceSchema>;
+
+/** Kinds that are never evidence: the project's own working notes (cite the public source they name instead). */
+export const NON_EVIDENCE_SOURCE_KINDS: readonly SourceKind[] = (Object.keys(SOURCE_KIND_EVIDENCE) as SourceKind[]).filter(
+  (k) => SOURCE_KIND_EVIDENCE[k] === 'none',
+);
 
 /** Kinds that are primary evidence for claims about the document's own subject. */
 export const PRIMARY_SOURCE_KINDS: readonly SourceKind[] = (Object.keys(SOURCE_KIND_EVIDENCE) as SourceKind[]).filter(
