@@ -18,3 +18,19 @@ export { citationSentence, formatReference, sourceLine, factDate } from './cite.
 export { formatValue, formatNumber, formatMoney, valueParts, unitIsInline } from './value.ts';
 export { viewFacts, formatFacts, formatText, formatJson, formatCsv, formatMarkdown, csvCell, FACT_FORMATS, type FactFormat, type FactView } from './format.ts';
 export { selectFacts, type FactSelection } from './select.ts';
+export { lifecycleDates } from './collect.ts';
+export { citationRead, isLocatable, isResearchNotes, isSiteRoot, publisherKey, publishedBy, COMMUNITY_CATALOGUES, PROVIDER_SIDE_KINDS } from './evidence.ts';
+export {
+  fromGenaiPrices,
+  fromLiteLLM,
+  fromModelsDev,
+  detectCatalogue,
+  genaiMatches,
+  genaiPricesOn,
+  CatalogueFormatError,
+  type Catalogue,
+  type CatalogueEntry,
+  type CatalogueName,
+  type GenaiProvider,
+} from './catalogues.ts';
+export { compareWithCatalogue, deckSafeDrift, formatDriftText, findEntry, routeIds, CATALOGUE_PROVIDERS, type DriftReport, type Disagreement, type Unmapped, type DriftField } from './drift.ts';
