@@ -141,7 +141,7 @@ describe('card content', () => {
       kicker: 'Market',
       value: '€90M',
       statement: 'The ministry awarded a €90 million cloud tender on 17 April 2026.',
-      caveats: 'a framework ceiling, not money spent',
+      caveats: 'a framework ceiling, not money spent · period: four-year framework',
       source: 'Source: Outlet A — Ministry awards cloud tender +1 more',
       date: 'as of 2026-04-17',
       status: 'secondary',

@@ -173,8 +173,9 @@ export function compareWithCatalogue(registry: Registry, catalogue: Catalogue, o
       const src = registry.sources[s.source];
       return src ? `${src.publisher} — ${src.title}${s.where ? ` (${s.where})` : ''}` : s.source;
     });
-  const catalogueName = `${catalogue.name}${catalogue.version ? ` ${catalogue.version}` : ''}`;
-  const entrySources = (e: CatalogueEntry) => [`${catalogueName}: ${e.provider}/${e.model}${e.pricing_url ? `, from ${e.pricing_url}` : ''}`];
+  const catalogueName = catalogueLabel(catalogue);
+  const entryId = (e: CatalogueEntry) => (e.model.toLowerCase().startsWith(`${e.provider.toLowerCase()}/`) ? e.model : `${e.provider}/${e.model}`);
+  const entrySources = (e: CatalogueEntry) => [`${catalogueName}: ${entryId(e)}${e.pricing_url ? `, from ${e.pricing_url}` : ''}`];
 
   const report: DriftReport = {
     catalogue: { name: catalogue.name, ...(catalogue.version ? { version: catalogue.version } : {}), ...(catalogue.as_of ? { as_of: catalogue.as_of } : {}) },
@@ -274,9 +275,17 @@ export function deckSafeDrift(report: DriftReport): Disagreement[] {
   return report.disagreements.filter((d) => d.deck_safe);
 }
 
+const CATALOGUE_TITLES: Record<CatalogueName, string> = { 'genai-prices': 'genai-prices', litellm: 'LiteLLM price map', 'models.dev': 'models.dev' };
+
+function catalogueLabel(c: { name: CatalogueName; version?: string }): string {
+  return `${CATALOGUE_TITLES[c.name]}${c.version ? ` ${c.version}` : ''}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function formatDriftText(report: DriftReport): string {
   const c = report.catalogue;
-  const lines = [`Registry vs ${c.name}${c.version ? ` ${c.version}` : ''}${c.as_of ? ` (as of ${c.as_of})` : ''}, on ${report.today}`, ''];
+  const lines = [`Registry vs ${catalogueLabel(c)}${c.as_of ? ` (as of ${c.as_of})` : ''}, on ${report.today}`, ''];
   const safe = deckSafeDrift(report).length;
   lines.push(`Disagreements: ${report.disagreements.length} (${safe} deck-safe)`);
   for (const d of report.disagreements) {
@@ -284,8 +293,8 @@ export function formatDriftText(report: DriftReport): string {
     lines.push(`    registry:  ${d.registry.value}${d.registry.as_of ? `, as of ${d.registry.as_of}` : ''}${d.registry.sources.length ? ` — ${d.registry.sources.join('; ')}` : ' — no source'}`);
     lines.push(`    catalogue: ${d.catalogue.value}${d.catalogue.as_of ? `, as of ${d.catalogue.as_of}` : ''} — ${d.catalogue.sources.join('; ')}`);
   }
-  lines.push('', `Not mapped: ${report.unmapped.length} route${report.unmapped.length === 1 ? '' : 's'}`);
+  lines.push('', `Not mapped: ${plural(report.unmapped.length, 'route')}`);
   for (const u of report.unmapped) lines.push(`  ${u.model} at ${u.provider} (${u.route_model_id}): ${u.reason}`);
-  lines.push('', `${report.mapped} routes mapped, ${report.compared} fields compared: ${report.agreed} agree, ${report.disagreements.length} disagree (${safe} deck-safe); ${report.unmapped.length} routes not mapped.`);
+  lines.push('', `${plural(report.mapped, 'route')} mapped, ${plural(report.compared, 'field')} compared: ${report.agreed} agree, ${report.disagreements.length} disagree (${safe} deck-safe); ${plural(report.unmapped.length, 'route')} not mapped.`);
   return `${lines.join('\n')}\n`;
 }
