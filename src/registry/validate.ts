@@ -16,6 +16,7 @@ import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.t
 import { suggest } from './suggest.ts';
 import { getIn, parseFieldPath } from './paths.ts';
 import { licenseIdProblem } from './license-ids.ts';
+import { factChecks } from './fact-checks.ts';
 
 export interface RegistryFile {
   /** Path relative to the content root, with forward slashes: `models/meta/llama-3.3-70b-instruct.yaml`. */
@@ -130,6 +131,7 @@ export function validateRegistry(files: readonly RegistryFile[], options: Valida
   }
 
   crossFileChecks(parsed, registry, findings, options);
+  findings.push(...factChecks(parsed, registry, options.today));
   return { registry: sortRegistry(registry), findings: sortFindings(findings), files: fileIndex };
 }
 
