@@ -305,7 +305,9 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
     const level = c.level ? ` (${c.level})` : '';
     const scope = c.scope ? ` for ${c.scope}` : '';
     const statement =
-      c.held === 'yes' ? `${name} holds ${label}${level}${scope}`
+      c.basis === 'tender-assessment' && (c.held === 'yes' || c.held === 'in-progress') ? `${name} was assessed against ${label} in a tender${scope}${c.level ? ` (${c.level})` : ''}; a tender score is not a certificate`
+      : c.basis === 'self-assessment' && (c.held === 'yes' || c.held === 'in-progress') ? `${name} is self-assessed against ${label}${scope}${c.level ? ` (${c.level})` : ''}; a self-assessment is not a certificate`
+      : c.held === 'yes' ? `${name} holds ${label}${level}${scope}`
       : c.held === 'no' ? `${name} does not hold ${label}${scope}`
       : c.held === 'in-progress' ? `${name}'s ${label}${level} is in progress, not yet granted${scope}`
       : `Whether ${name} holds ${label}${scope} is not established`;

@@ -189,6 +189,10 @@ describe('deck-safe you can defend', () => {
       expect(c(price({ caveats: ['the flat launch price, which peak / off-peak billing replaced on 2026-08-16'] }))).toEqual(['fact/superseded']);
       expect(c(price({ caveats: ['this snapshot is no longer served'] }))).toEqual(['fact/superseded']);
       expect(c(price({ caveats: ['peak price; off-peak is half'] }))).toEqual([]);
+      // Told as history with an expiry, the expiry decides instead.
+      const history = price({ caveats: ['replaced from 16 August 2026 by peak / off-peak pricing'], as_of: '2026-04-26', expires: '2026-08-15', reviewed: '2026-08-01' });
+      expect(c(history, { today: '2026-08-15' })).toEqual([]);
+      expect(c(history, { today: '2026-08-16' })).toEqual(['fact/expired']);
     });
   });
 

@@ -147,7 +147,8 @@ export function deckSafety(fact: FactRecord, sources: Readonly<Record<string, So
   if (fact.retired_on !== undefined && today >= dayNumber(fact.retired_on)) {
     add('fact/retired', `the channel it describes was retired on ${fact.retired_on}: this is history, not what a customer can buy`);
   }
-  const superseded = fact.caveats.find((c) => SUPERSEDED.test(c));
+  // A fact with an expiry is history told as history ("from April to August it cost…"): the expiry decides.
+  const superseded = fact.expires === undefined ? fact.caveats.find((c) => SUPERSEDED.test(c)) : undefined;
   if (superseded !== undefined) {
     add('fact/superseded', `its own caveat says the value no longer holds ("${superseded}"); record the current value, or keep this one as history with an expiry`);
   }

@@ -119,7 +119,7 @@ describe('the deck-safe rule of issues 7 and 13, checked against every fact of t
     const day = (d: string) => Date.parse(`${/^\d{4}-\d{2}$/.test(d) ? `${d}-01` : d}T00:00:00Z`) / 86_400_000;
     const expired = f.expires !== undefined && day(today) > day(f.expires);
     const retired = f.retired_on !== undefined && day(today) >= day(f.retired_on);
-    const superseded = f.caveats.some((c) => /replaced|superseded|withdrawn|no longer (served|available|offered|sold|listed)|discontinued|taken offline|(was|were|has been) retired/i.test(c));
+    const superseded = f.expires === undefined && f.caveats.some((c) => /replaced|superseded|withdrawn|no longer (served|available|offered|sold|listed)|discontinued|taken offline|(was|were|has been) retired/i.test(c));
     const notYet = f.as_of !== undefined && day(f.as_of) > day(today);
     const priceLimit = f.stale_after_days ?? (f.tags.includes('price') ? 180 : undefined);
     const stale = day(today) - day(f.reviewed) > 365 || (priceLimit !== undefined && f.as_of !== undefined && day(today) - day(f.as_of) > priceLimit);

@@ -72,7 +72,11 @@ export function factChecks(entities: readonly CheckedEntity[], registry: Registr
     if (e.kind === 'model') {
       (d.routes ?? []).forEach((r: any, i: number) => {
         const note = r?.price?.note;
-        if (typeof note === 'string' && SUPERSEDED.test(note) && r.lifecycle?.status !== 'retired') {
+        // The route's own lifecycle, or for the vendor's own API the model's (the vendor channel).
+        const provider = registry.providers[r?.provider];
+        const firstParty = r?.relationship === 'first-party-api' || (r?.relationship === undefined && provider?.relationship === 'first-party-api' && provider.vendor === d.vendor);
+        const lifecycle = r?.lifecycle ?? (firstParty ? d.lifecycle : undefined);
+        if (typeof note === 'string' && SUPERSEDED.test(note) && lifecycle?.status !== 'retired') {
           add('registry/superseded-value', `the route price’s note says it no longer holds ("${truncate(note)}")`, e, ['routes', i, 'price', 'note'], 'Record the current price (with its source and as_of), or the route’s lifecycle as retired.');
         }
       });
@@ -88,9 +92,10 @@ export function factChecks(entities: readonly CheckedEntity[], registry: Registr
       (d.certifications ?? []).forEach((c: any, i: number) => {
         if (c?.held !== 'yes' && c?.held !== 'in-progress') return;
         const words = `${c.level ?? ''} ${c.scope ?? ''}`;
-        if (/\btender\b|\bscore/i.test(words) && c.basis !== 'tender-assessment') {
+        if (c.basis === 'tender-assessment' || c.basis === 'self-assessment') return;
+        if (/\btender\b|\bscore/i.test(words)) {
           add('registry/certification-basis', `${c.name} is recorded as held, but its level or scope describes a tender score`, e, ['certifications', i, 'held'], 'Set basis: tender-assessment (a score in a procurement is not a certificate), or cite the certificate.');
-        } else if (/self[- ]assess/i.test(words) && c.basis !== 'self-assessment') {
+        } else if (/self[- ]assess/i.test(words)) {
           add('registry/certification-basis', `${c.name} is recorded as held, but its level or scope describes a self-assessment`, e, ['certifications', i, 'held'], 'Set basis: self-assessment, or cite the certificate.');
         }
       });
