@@ -18,6 +18,15 @@ describe('clearance drift', () => {
     await expect(run.stdout).toMatchFileSnapshot('./__fixtures__/drift/expected.models-dev.txt');
   });
 
+  it('lists a disagreement a maintainer explained, without failing on it, while the catalogue still says the same', async () => {
+    const report = JSON.parse((await drift('--catalogue', 'src/cli/__fixtures__/drift/litellm.json', '--format', 'json')).stdout);
+    const lifecycle = report.disagreements.find((d: { field: string }) => d.field === 'lifecycle');
+    expect(lifecycle).toMatchObject({ deck_safe: true, explained: { checked: '2026-11-20' } });
+    expect(lifecycle.explained.why).toMatch(/older acme-7b-preview id/);
+    // The input price is not explained, so the run still fails on it.
+    expect(report.disagreements.find((d: { field: string }) => d.field === 'input price').explained).toBeUndefined();
+  });
+
   it('prints the report as JSON', async () => {
     const run = await drift('--catalogue', 'src/cli/__fixtures__/drift/litellm.json', '--format', 'json');
     const report = JSON.parse(run.stdout);

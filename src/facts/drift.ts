@@ -76,6 +76,8 @@ export interface Disagreement {
   status: FactRecord['status'];
   registry: DriftSide;
   catalogue: DriftSide;
+  /** A maintainer checked this disagreement and recorded why the catalogue is wrong (catalogue_disagreements). */
+  explained?: { why: string; checked: string };
 }
 
 export interface Unmapped {
@@ -211,7 +213,20 @@ export function compareWithCatalogue(registry: Registry, catalogue: Catalogue, o
       const push = (factId: string, field: DriftField, registrySide: DriftSide, catalogueSide: DriftSide) => {
         const fact = facts.get(factId);
         const safety = fact ? deckSafety(fact, registry.sources, { today: options.today }) : undefined;
-        report.disagreements.push({ fact_id: factId, ...where, field, deck_safe: safety?.deck_safe ?? false, status: fact?.status ?? 'unknown', registry: registrySide, catalogue: catalogueSide });
+        // Explained only while the catalogue still says what the maintainer saw.
+        const note = (model.catalogue_disagreements ?? []).find(
+          (n) => n.catalogue === catalogue.name && n.field === field && (n.provider === undefined ? field === 'context window' : n.provider === route.provider) && n.says === catalogueSide.value,
+        );
+        report.disagreements.push({
+          fact_id: factId,
+          ...where,
+          field,
+          deck_safe: safety?.deck_safe ?? false,
+          status: fact?.status ?? 'unknown',
+          registry: registrySide,
+          catalogue: catalogueSide,
+          ...(note ? { explained: { why: note.why, checked: note.checked } } : {}),
+        });
       };
       const catalogueDate = entry.as_of ?? catalogue.as_of;
 
@@ -270,9 +285,9 @@ export function compareWithCatalogue(registry: Registry, catalogue: Catalogue, o
   return report;
 }
 
-/** Deck-safe facts that disagree with the catalogue: each must be re-sourced or its catalogue shown wrong. */
+/** Deck-safe facts that disagree with the catalogue, unexplained: each must be re-sourced or its catalogue shown wrong. */
 export function deckSafeDrift(report: DriftReport): Disagreement[] {
-  return report.disagreements.filter((d) => d.deck_safe);
+  return report.disagreements.filter((d) => d.deck_safe && d.explained === undefined);
 }
 
 const CATALOGUE_TITLES: Record<CatalogueName, string> = { 'genai-prices': 'genai-prices', litellm: 'LiteLLM price map', 'models.dev': 'models.dev' };
@@ -287,14 +302,16 @@ export function formatDriftText(report: DriftReport): string {
   const c = report.catalogue;
   const lines = [`Registry vs ${catalogueLabel(c)}${c.as_of ? ` (as of ${c.as_of})` : ''}, on ${report.today}`, ''];
   const safe = deckSafeDrift(report).length;
-  lines.push(`Disagreements: ${report.disagreements.length} (${safe} deck-safe)`);
+  const explained = report.disagreements.filter((d) => d.explained).length;
+  lines.push(`Disagreements: ${report.disagreements.length} (${safe} deck-safe and unexplained${explained ? `, ${explained} explained` : ''})`);
   for (const d of report.disagreements) {
-    lines.push(`  ${d.fact_id}  ${d.field}  ${d.deck_safe ? 'DECK-SAFE' : `not deck-safe (${d.status})`}`);
+    lines.push(`  ${d.fact_id}  ${d.field}  ${d.deck_safe ? 'DECK-SAFE' : `not deck-safe (${d.status})`}${d.explained ? '  explained' : ''}`);
     lines.push(`    registry:  ${d.registry.value}${d.registry.as_of ? `, as of ${d.registry.as_of}` : ''}${d.registry.sources.length ? ` — ${d.registry.sources.join('; ')}` : ' — no source'}`);
     lines.push(`    catalogue: ${d.catalogue.value}${d.catalogue.as_of ? `, as of ${d.catalogue.as_of}` : ''} — ${d.catalogue.sources.join('; ')}`);
+    if (d.explained) lines.push(`    explained: ${d.explained.why} (checked ${d.explained.checked})`);
   }
   lines.push('', `Not mapped: ${plural(report.unmapped.length, 'route')}`);
   for (const u of report.unmapped) lines.push(`  ${u.model} at ${u.provider} (${u.route_model_id}): ${u.reason}`);
-  lines.push('', `${plural(report.mapped, 'route')} mapped, ${plural(report.compared, 'field')} compared: ${report.agreed} agree, ${report.disagreements.length} disagree (${safe} deck-safe); ${plural(report.unmapped.length, 'route')} not mapped.`);
+  lines.push('', `${plural(report.mapped, 'route')} mapped, ${plural(report.compared, 'field')} compared: ${report.agreed} agree, ${report.disagreements.length} disagree (${safe} deck-safe and unexplained, ${explained} explained); ${plural(report.unmapped.length, 'route')} not mapped.`);
   return `${lines.join('\n')}\n`;
 }

@@ -80,6 +80,12 @@ export function factChecks(entities: readonly CheckedEntity[], registry: Registr
           add('registry/superseded-value', `the route price’s note says it no longer holds ("${truncate(note)}")`, e, ['routes', i, 'price', 'note'], 'Record the current price (with its source and as_of), or the route’s lifecycle as retired.');
         }
       });
+      const routeProviders = new Set(((d.routes ?? []) as any[]).map((r) => r?.provider));
+      ((d.catalogue_disagreements ?? []) as any[]).forEach((n, i) => {
+        if (n?.provider !== undefined && !routeProviders.has(n.provider)) {
+          add('registry/dangling-reference', `catalogue_disagreements names provider "${n.provider}", which is not one of this model's routes`, e, ['catalogue_disagreements', i, 'provider']);
+        }
+      });
       const lifecycles: [DataPath, any][] = [[['lifecycle'], d.lifecycle], ...((d.routes ?? []) as any[]).map((r, i): [DataPath, any] => [['routes', i, 'lifecycle'], r?.lifecycle])];
       for (const [path, l] of lifecycles) {
         if (today !== undefined && l && l.status !== 'retired' && typeof l.retires_on === 'string' && l.retires_on < today) {

@@ -204,6 +204,20 @@ export const ModelSchema = z
       .optional()
       .describe('Facts procurement screens on.'),
     routes: z.array(Route).optional().describe('Hosted routes with prices.'),
+    catalogue_disagreements: z
+      .array(
+        z.strictObject({
+          catalogue: z.enum(['genai-prices', 'litellm', 'models.dev']).describe('The outside catalogue `clearance drift` compared with.'),
+          provider: SlugId.optional().describe('The route (its provider id) the disagreement is about; absent for model fields (context window).'),
+          field: z.enum(['input price', 'output price', 'context window', 'lifecycle']),
+          says: z.string().min(1).describe('The catalogue’s value exactly as `clearance drift` prints it; when the catalogue changes, the note no longer applies.'),
+          why: z.string().min(1).describe('Why the registry keeps its own value: what the catalogue gets wrong, with the page that shows it.'),
+          checked: IsoDate.describe('When a maintainer compared them.'),
+          sources: z.array(SourceRef).optional().describe('Where the registry’s value is shown, if not already cited on the field.'),
+        }),
+      )
+      .optional()
+      .describe('Disagreements with an outside catalogue that a maintainer checked and found the catalogue wrong or stale; `clearance drift` lists them as explained and does not fail on them.'),
     traps: z.array(z.string().min(1)).optional().describe('Plain-words traps specific to this checkpoint.'),
     citations: Citations,
     reviewed: Reviewed,
