@@ -112,7 +112,7 @@ describe('deckSafety', () => {
 });
 
 /**
- * Issue 13: the rules a fact-checking desk applies, each tested as written, with facts shaped like the ones the
+ * The rules a fact-checking desk applies, each tested as written, with facts shaped like the ones the
  * independent check found (a stale price, a retired route, a bare-domain source, a research-notes citation, a
  * catalogue-only price, a tender score recorded as a certification, an amount without its period).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 13: the classes of error an independent fact-check found among deck-safe facts, each written as a rule
+ * The classes of error an independent fact-check found among deck-safe facts, each written as a rule
  * over the whole registry, so content added later is held to it too (no lists of ids). Each rule is checked on
  * the day of the check (2026-12-02) and on later days a deck could be made.
  */

@@ -96,7 +96,7 @@ describe('the registry as facts', () => {
   });
 });
 
-describe('the deck-safe rule of issues 7 and 13, checked against every fact of the registry', () => {
+describe('the deck-safe rule, checked against every fact of the registry', () => {
   /**
    * The rule written out independently of deck-safe.ts: verified by a primary source that was read, or by two
    * independent publishers (community catalogues counting once), never citing the project's notes, some source

@@ -246,7 +246,7 @@ describe('no claim without a source, no price without an as-of date (issue 3)', 
       'openai/gpt-4o', 'openai/gpt-5', 'openai/gpt-5.5', 'google/gemini-1.5-pro', 'google/gemini-3.1-pro-preview',
     ];
     expect(named.filter((id) => !registry.models[id])).toEqual([]);
-    // Announced to retire on 2026-11-30; recorded as retired once the date passed (issue 13).
+    // Announced to retire on 2026-11-30; recorded as retired once the date passed.
     expect(model('anthropic/claude-sonnet-4.5').lifecycle).toMatchObject({ status: 'retired', retired_on: '2026-11-30' });
     for (const id of ['anthropic/claude-3.5-sonnet', 'google/gemini-1.5-pro']) expect(model(id).lifecycle.status, id).toBe('retired');
     for (const id of ['alibaba/qwen-plus', 'alibaba/qwen3.5-plus', 'cohere/rerank-v3.5']) expect(model(id).kind, id).toBe('api-only');

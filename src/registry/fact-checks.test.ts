@@ -1,4 +1,4 @@
-/** Validate-time provenance warnings (issue 13), each on the clean fixture with one thing made wrong. */
+/** Validate-time provenance warnings, each on the clean fixture with one thing made wrong. */
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from './load.ts';
 import { validateRegistry, type RegistryFile } from './validate.ts';

@@ -1,5 +1,5 @@
 /**
- * Validate-time checks of provenance (issue 13): what a fact-checking desk would flag before anyone builds a deck.
+ * Validate-time checks of provenance: what a fact-checking desk would flag before anyone builds a deck.
  * Warnings, located at the field: citations of the project's own notes, sources a reader cannot find, values whose
  * own caveat says they were replaced, amounts without their period, certifications resting on a tender score, and
  * lifecycles whose announced retirement has passed. The rules are the ones deck-safety applies (src/facts/evidence.ts
