@@ -10,8 +10,11 @@ const HELP = `Usage: clearance facts [--subject ID] [--deck-safe] [--format text
 
 Lists the registry's facts — standalone facts (content/facts) and the claim-bearing fields of models,
 licenses and providers — each with its status, whether it is deck-safe on --today and, if not, why not.
-Deck-safe: verified by a primary source or two independent secondary sources, nothing against it, not
-expired, not stale, caveats present, papers cited by version.
+Deck-safe: verified by a primary source that was read, or two independent publishers (community price
+catalogues count as one), nothing against it, no citation of the project's notes, a source a reader can
+find, not expired, retired, replaced or stale, caveats present, papers cited by version, prices from the
+provider's own page, certifications with scope and a certificate, lists that say whether they are complete,
+amounts with their period. docs/facts.md has every rule.
 
 Options:
   --subject ID      only facts about this model, license, provider, vendor id, or "market"
