@@ -134,8 +134,21 @@ describe('Ollama library tags', () => {
     expect(r.kind === 'model' && r.spelling?.note).toMatch(/resolved as a quantized re-upload of meta\/llama-3.2-3b-instruct/);
   });
 
+  it('puts how the tag was read, with the library page, on every finding of the route', () => {
+    const r = registry();
+    r.models['meta/llama-3.2-3b-instruct']!.license = 'nc-weights';
+    const config = 'model_list:\n  - model_name: chat\n    litellm_params:\n      model: ollama/llama3.2:3b-instruct-q4_K_M\n';
+    const finding = lintText('litellm.yaml', config, r, testPolicy(), '2026-12-01').findings.find((f) => f.code === 'license/non-commercial');
+    expect(finding?.evidence.at(-1)).toMatchObject({
+      subject: 'model id "ollama/llama3.2:3b-instruct-q4_K_M" · ollama-library',
+      summary: expect.stringContaining('resolved as a quantized re-upload of meta/llama-3.2-3b-instruct (q4_K_M)'),
+      status: 'verified',
+      sources: [{ url: expect.stringContaining('ollama/ollama') }],
+    });
+  });
+
   it('a tag whose checkpoint is not in the registry is unknown, not its sibling', () => {
-    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/codellama:13b-python', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:70b-text-q4_0']) {
+    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:405b-instruct-q4_0']) {
       const r = resolve(spec);
       expect(r.kind, spec).toBe('unknown');
       expect(r.kind === 'unknown' && r.spelling?.note, spec).toMatch(/serves .+, which is not in the registry/);
@@ -149,11 +162,15 @@ describe('Ollama library tags', () => {
     expect(idOf('ollama/someuser/llama3.2')).toBe('unknown');
     expect(idOf('ollama/llama3.2:3b-instruct-q4_K_M-extra')).toBe('unknown');
     expect(parseOllamaTag('llama3.2:7b')).toBeUndefined();
+    // Tags no source read shows stay unknown, whatever they would plausibly serve.
+    expect(parseOllamaTag('llama3.1:70b')).toBeUndefined();
+    expect(parseOllamaTag('codellama:13b-python')).toBeUndefined();
   });
 
   it('every library entry names its source and resolves its own default', () => {
     for (const entry of OLLAMA_LIBRARY) {
       expect(entry.source.url).toMatch(/^https:\/\//);
+      expect(entry.source.where.length).toBeGreaterThan(10);
       if (entry.default) expect(parseOllamaTag(entry.name)?.checkpoint.size).toBe(entry.default.size);
     }
   });
@@ -198,6 +215,8 @@ describe('quantized and re-uploaded weights', () => {
     const config = 'model_list:\n  - model_name: chat\n    litellm_params:\n      model: hosted_vllm/CohereForAI/c4ai-command-r-plus-4bit\n';
     const out = lintText('litellm.yaml', config, registry(), testPolicy(), '2026-12-01');
     expect(out.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.model])).toEqual([['license/non-commercial', 'cohere/c4ai-command-r-plus']]);
+    const nc = out.findings.find((f) => f.code === 'license/non-commercial')!;
+    expect(nc.evidence.at(-1)).toMatchObject({ summary: expect.stringContaining('resolved as a quantized re-upload of cohere/c4ai-command-r-plus (4bit, by CohereForAI)'), status: 'directional' });
   });
 
   it('never resolves a fine-tune: a different name needs its own entry or an overlay', () => {

@@ -48,7 +48,7 @@ export interface Spelling {
   /** A re-upload of the base checkpoint's weights: the base's license chain applies unchanged. */
   derivative?: { relation: 'quantized' | 're-upload'; of: string; format?: string; publisher?: string };
   /** The document a table rule rests on (the Ollama library entry). */
-  source?: { url: string; where: string };
+  source?: { url: string; where: string; status: 'verified' | 'single-source' };
 }
 
 /** What the spelling rules need from the registry: exact lookups only. */
@@ -58,6 +58,8 @@ export interface SpellingIndex {
   /** Lower-case Hugging Face repo name (no org), normalised by `repoNameKey` → the one model whose own repo has it. */
   byRepoName: ReadonlyMap<string, { id: string; org: string }>;
 }
+
+import type { Evidence } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Provider decorations
@@ -156,46 +158,42 @@ export interface OllamaLibraryEntry {
   default?: { size: string; version?: string };
   /** Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. */
   checkpoints: { size: string; version?: string; variant: OllamaVariant; repo: string }[];
-  source: { url: string; where: string };
+  /** verified: Ollama's own README or library page, read; single-source: a third party's list of the tags. */
+  source: { url: string; where: string; status: 'verified' | 'single-source' };
 }
 
 const README = 'https://github.com/ollama/ollama/blob/e5335ef93606dd4d681cc9b1233ba87a9bfdd8d9/README.md';
 const sized = (sizes: Record<string, string>, variant: OllamaVariant = 'instruct') => Object.entries(sizes).map(([size, repo]) => ({ size, variant, repo }));
 
 /**
- * The Ollama library names real configs use, with the checkpoint each size serves. Instruct is the default
- * variant of these library entries ("ollama run mistral" is the instruct model; `:text` the base model).
+ * The Ollama library names real configs use, with the checkpoint each tag serves: only the tags a source
+ * read shows. Instruct is the default variant ("ollama run mistral" is the instruct model; `:text` the base
+ * model). A tag not listed here does not resolve, even when its checkpoint is in the registry.
  */
 export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
   {
     name: 'llama3.2',
     default: { size: '3b' },
-    checkpoints: [
-      ...sized({ '1b': 'meta-llama/Llama-3.2-1B-Instruct', '3b': 'meta-llama/Llama-3.2-3B-Instruct' }),
-      ...sized({ '1b': 'meta-llama/Llama-3.2-1B', '3b': 'meta-llama/Llama-3.2-3B' }, 'text'),
-    ],
-    source: { url: README, where: 'Model library table: "Llama 3.2 | 3B | ollama run llama3.2", "Llama 3.2 | 1B | ollama run llama3.2:1b"' },
+    checkpoints: sized({ '1b': 'meta-llama/Llama-3.2-1B-Instruct', '3b': 'meta-llama/Llama-3.2-3B-Instruct' }),
+    source: { url: README, where: 'Model library table: "Llama 3.2 | 3B | ollama run llama3.2", "Llama 3.2 | 1B | ollama run llama3.2:1b"', status: 'verified' },
   },
   {
     name: 'llama3.1',
     default: { size: '8b' },
-    checkpoints: [
-      ...sized({ '8b': 'meta-llama/Llama-3.1-8B-Instruct', '70b': 'meta-llama/Llama-3.1-70B-Instruct', '405b': 'meta-llama/Llama-3.1-405B-Instruct' }),
-      ...sized({ '8b': 'meta-llama/Llama-3.1-8B', '70b': 'meta-llama/Llama-3.1-70B', '405b': 'meta-llama/Llama-3.1-405B' }, 'text'),
-    ],
-    source: { url: README, where: 'Model library table: "Llama 3.1 | 8B | ollama run llama3.1", "Llama 3.1 | 405B | ollama run llama3.1:405b"' },
+    checkpoints: sized({ '8b': 'meta-llama/Llama-3.1-8B-Instruct', '405b': 'meta-llama/Llama-3.1-405B-Instruct' }),
+    source: { url: README, where: 'Model library table: "Llama 3.1 | 8B | ollama run llama3.1", "Llama 3.1 | 405B | ollama run llama3.1:405b"', status: 'verified' },
   },
   {
     name: 'llama3.3',
     default: { size: '70b' },
     checkpoints: sized({ '70b': 'meta-llama/Llama-3.3-70B-Instruct' }),
-    source: { url: README, where: 'Model library table: "Llama 3.3 | 70B | ollama run llama3.3"' },
+    source: { url: README, where: 'Model library table: "Llama 3.3 | 70B | ollama run llama3.3"', status: 'verified' },
   },
   {
     name: 'gemma3',
     default: { size: '4b' },
     checkpoints: sized({ '270m': 'google/gemma-3-270m-it', '1b': 'google/gemma-3-1b-it', '4b': 'google/gemma-3-4b-it', '12b': 'google/gemma-3-12b-it', '27b': 'google/gemma-3-27b-it' }),
-    source: { url: README, where: 'Model library table: "Gemma 3 | 4B | ollama run gemma3", 1B/12B/27B as gemma3:1b, :12b, :27b; 270m listed on https://ollama.com/library/gemma3' },
+    source: { url: README, where: 'Model library table: "Gemma 3 | 4B | ollama run gemma3", gemma3:1b, gemma3:12b, gemma3:27b; the 270m tag is listed on https://ollama.com/library/gemma3:4b/blobs/e0a42594d802', status: 'verified' },
   },
   {
     name: 'mistral',
@@ -207,35 +205,31 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
       { size: '7b', version: 'v0.1', variant: 'instruct', repo: 'mistralai/Mistral-7B-Instruct-v0.1' },
       { size: '7b', version: 'v0.1', variant: 'text', repo: 'mistralai/Mistral-7B-v0.1' },
     ],
-    source: { url: 'https://ollama.com/library/mistral', where: 'Versions table: "v0.3 latest 05/22/2024", v0.2, v0.1; "Instruct: ollama run mistral", "Text completion: ollama run mistral:text"' },
+    source: { url: 'https://ollama.com/library/mistral', where: 'Versions table: "v0.3 latest 05/22/2024", v0.2, v0.1; "Instruct: ollama run mistral", "Text completion: ollama run mistral:text"', status: 'verified' },
   },
   {
     name: 'codellama',
     default: { size: '7b' },
-    checkpoints: [
-      ...sized({ '7b': 'codellama/CodeLlama-7b-Instruct-hf', '13b': 'codellama/CodeLlama-13b-Instruct-hf', '34b': 'codellama/CodeLlama-34b-Instruct-hf', '70b': 'codellama/CodeLlama-70b-Instruct-hf' }),
-      ...sized({ '7b': 'codellama/CodeLlama-7b-hf', '13b': 'codellama/CodeLlama-13b-hf', '34b': 'codellama/CodeLlama-34b-hf', '70b': 'codellama/CodeLlama-70b-hf' }, 'text'),
-      ...sized({ '7b': 'codellama/CodeLlama-7b-Python-hf', '13b': 'codellama/CodeLlama-13b-Python-hf', '34b': 'codellama/CodeLlama-34b-Python-hf', '70b': 'codellama/CodeLlama-70b-Python-hf' }, 'python'),
-    ],
-    source: { url: README, where: 'Model library table: "Code Llama | 7B | ollama run codellama"; variants instruct, code, python on https://ollama.com/library/codellama' },
+    checkpoints: sized({ '7b': 'codellama/CodeLlama-7b-Instruct-hf' }),
+    source: { url: README, where: 'Model library table: "Code Llama | 7B | ollama run codellama" (other sizes and the code/python variants not read)', status: 'verified' },
   },
   {
     name: 'phi4',
     default: { size: '14b' },
     checkpoints: sized({ '14b': 'microsoft/phi-4' }),
-    source: { url: README, where: 'Model library table: "Phi 4 | 14B | ollama run phi4"' },
+    source: { url: README, where: 'Model library table: "Phi 4 | 14B | ollama run phi4"', status: 'verified' },
   },
   {
     name: 'phi4-mini',
     default: { size: '3.8b' },
     checkpoints: sized({ '3.8b': 'microsoft/Phi-4-mini-instruct' }),
-    source: { url: README, where: 'Model library table: "Phi 4 Mini | 3.8B | ollama run phi4-mini"' },
+    source: { url: README, where: 'Model library table: "Phi 4 Mini | 3.8B | ollama run phi4-mini"', status: 'verified' },
   },
   {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
-    source: { url: 'https://ollama.com/library/qwen3.5', where: 'size tags 0.8b, 2b, 4b, 9b (Ollama sizes as listed by insiderllm.com, "Qwen 3.5 Small Models"; library page not read)' },
+    source: { url: 'https://ollama.com/library/qwen3.5', where: 'size tags 0.8b, 2b, 4b, 9b as listed, with their Ollama sizes, by insiderllm.com "Qwen 3.5 Small Models"; the library page itself was not read', status: 'single-source' },
   },
 ];
 
@@ -403,6 +397,23 @@ export function readReupload(ref: string, index: SpellingIndex): { id: string; f
 
 // ---------------------------------------------------------------------------------------------------------
 // The rules, in order
+
+/**
+ * The evidence a finding carries when its model id was read by a rule rather than matched as an alias:
+ * an Ollama tag (cited to the library), a re-upload (read from the repo name alone: directional), an
+ * OpenRouter variant. Plain provider paths carry none.
+ */
+export function spellingEvidence(spelling: Spelling | undefined, spec: string): Evidence | undefined {
+  if (!spelling || spelling.rule === 'provider-path') return undefined;
+  const subject = `model id "${spec}" · ${spelling.rule}`;
+  if (spelling.source) {
+    return { subject, summary: spelling.note, status: spelling.source.status, sources: [{ id: 'ollama-library', title: 'Ollama model library', url: spelling.source.url, where: spelling.source.where }] };
+  }
+  if (spelling.derivative) {
+    return { subject, summary: `${spelling.note}: the base checkpoint's license chain applies; read from the repository name, not from its model card`, status: 'directional', sources: [] };
+  }
+  return { subject, summary: `${spelling.note}; the variant changes the provider's routing and terms, not the model`, status: 'verified', sources: [] };
+}
 
 export type SpellingResolution = { id: string; matched: string; spelling: Spelling } | { unknown: true; spelling: Spelling };
 
