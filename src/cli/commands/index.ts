@@ -19,6 +19,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   size: async () => (await import('./size.ts')).command,
   facts: async () => (await import('./facts.ts')).command,
   card: async () => (await import('./card.ts')).command,
+  import: async () => (await import('./import.ts')).command,
 };
 
 export async function usage(): Promise<string> {
