@@ -95,7 +95,8 @@ export function createResolver(registry: Registry): Resolver {
     const keys = lookupKeys(spec, prefix, knownPrefixes);
     for (const key of keys) {
       const id = index.get(key);
-      const spelling = id && key !== spec.trim().toLowerCase() ? variantSpelling(spec, id) : undefined;
+      // An OpenRouter variant stays on the resolution even when the alias spells it (":free" changes the route's terms).
+      const spelling = id ? variantSpelling(spec, id) : undefined;
       if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key, ...(spelling ? { spelling } : {}) };
     }
     const read = resolveSpelling(spec, prefix, knownPrefixes, spellingIndex);

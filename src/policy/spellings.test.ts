@@ -96,6 +96,10 @@ describe('LiteLLM provider prefixes', () => {
     expect(resolve('openrouter/meta-llama/llama-3.3-70b-instruct:nitro')).toMatchObject({ spelling: { variant: 'nitro' } });
     expect(resolve('openrouter/meta-llama/llama-3.3-70b-instruct:floor')).toMatchObject({ spelling: { variant: 'floor' } });
     expect(resolve('openrouter/meta-llama/llama-3.3-70b-instruct')).not.toHaveProperty('spelling');
+    // An alias that spells the variant keeps it too.
+    const r = registry();
+    r.models['meta/llama-3.3-70b-instruct']!.aliases.push('openrouter/meta-llama/llama-3.3-70b-instruct:free');
+    expect(createResolver(r).resolveModel('openrouter/meta-llama/llama-3.3-70b-instruct:free', 'openrouter')).toMatchObject({ matched: 'openrouter/meta-llama/llama-3.3-70b-instruct:free', spelling: { variant: 'free' } });
     expect(idOf('openrouter/meta-llama/llama-3.3-70b-instruct:turbo')).toBe('unknown');
   });
 
