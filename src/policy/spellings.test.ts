@@ -159,6 +159,10 @@ describe('Ollama library tags', () => {
     }
     // No source read says what bare "qwen3.5" serves: no default, no guess.
     expect(idOf('ollama/qwen3.5')).toBe('unknown');
+    // The unknown-model finding names the checkpoint to add.
+    const out = lintText('litellm.yaml', 'model_list:\n  - model_name: small\n    litellm_params:\n      model: ollama/llama3.2:1b\n', registry(), testPolicy(), '2026-12-01');
+    expect(out.findings.map((f) => f.code)).toEqual(['registry/unknown-model']);
+    expect(out.findings[0]!.evidence.at(-1)?.summary).toBe('the Ollama library tag "llama3.2:1b" serves meta-llama/Llama-3.2-1B-Instruct, which is not in the registry');
   });
 
   it('does not read tags it does not understand, or other namespaces', () => {

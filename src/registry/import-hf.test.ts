@@ -70,7 +70,7 @@ describe('clearance import hf: drafting from a model card and config.json', () =
     expect(d.model.architecture).toMatchObject({
       layers: 48,
       attention: { kind: 'gqa', heads: 32, kv_heads: 4, head_dim: 128 },
-      moe: { experts_total: 128, experts_active: 8, experts_shared: 0, expert_intermediate_size: 768 },
+      moe: { experts_total: 128, experts_active: 8, experts_shared: 0, moe_layers: 48, expert_intermediate_size: 768 },
       params_total_b: 30.53,
     });
     expect(citationOf(d, 'architecture.params_total_b')?.status).toBe('verified');

@@ -331,9 +331,12 @@ function draftArchitecture(root: Json, files: HfRepoFiles, model: Record<string,
     if (layers && c.first_k_dense_replace !== undefined && num(c.first_k_dense_replace) !== undefined) {
       moeLayers = layers - num(c.first_k_dense_replace)!;
       how = `, first_k_dense_replace ${c.first_k_dense_replace}`;
-    } else if (layers && Array.isArray(c.mlp_only_layers) && c.mlp_only_layers.length > 0) {
-      moeLayers = layers - c.mlp_only_layers.length;
-      how = `, mlp_only_layers (${c.mlp_only_layers.length})`;
+    } else if (layers && (int(c.decoder_sparse_step) !== undefined || Array.isArray(c.mlp_only_layers))) {
+      // Qwen2-MoE / Qwen3-MoE: layer i is sparse unless listed in mlp_only_layers, and when (i + 1) % decoder_sparse_step == 0.
+      const step = int(c.decoder_sparse_step) ?? 1;
+      const dense = new Set(Array.isArray(c.mlp_only_layers) ? c.mlp_only_layers : []);
+      moeLayers = Array.from({ length: layers }, (_, i) => i).filter((i) => !dense.has(i) && (i + 1) % step === 0).length;
+      how = `, decoder_sparse_step ${step}, mlp_only_layers (${dense.size})`;
     } else if (layers && int(c.interleave_moe_layer_step) && int(c.interleave_moe_layer_step)! > 1) {
       moeLayers = Math.floor(layers / int(c.interleave_moe_layer_step)!);
       how = `, interleave_moe_layer_step ${c.interleave_moe_layer_step}`;
