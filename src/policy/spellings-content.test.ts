@@ -30,6 +30,9 @@ describe('spellings on the registry', () => {
     expect(idOf('nvidia_nim/meta/llama-3.3-70b-instruct')).toBe('meta/llama-3.3-70b-instruct');
     expect(idOf('together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo')).toBe('meta/llama-3.3-70b-instruct');
     expect(idOf('siliconflow/Qwen/Qwen2.5-72B-Instruct')).toBe('alibaba/qwen2.5-72b-instruct');
+    expect(idOf('cloudflare/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b')).toBe('deepseek/deepseek-r1-distill-qwen-32b');
+    expect(idOf('cloudflare/@cf/meta/llama-3.1-8b-instruct-fp8')).toBe('meta/llama-3.1-8b-instruct');
+    expect(idOf('cloudflare/@cf/openai/gpt-oss-120b')).toBe('openai/gpt-oss-120b');
   });
 
   it('the providers those spellings need claim their prefixes', () => {
