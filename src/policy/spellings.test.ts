@@ -86,6 +86,7 @@ describe('LiteLLM provider prefixes', () => {
       'bedrock/apac.anthropic.claude-3-5-sonnet-20240620-v1:0',
       'bedrock/global.anthropic.claude-3-5-sonnet-20240620-v1:0',
       'bedrock/converse/us-gov.anthropic.claude-3-5-sonnet-20240620-v1:0',
+      'bedrock/us-west-2/anthropic.claude-3-5-sonnet-20240620-v1:0',
       'bedrock/arn:aws:bedrock:eu-central-1:123456789012:inference-profile/eu.anthropic.claude-3-5-sonnet-20240620-v1:0',
     ]) expect(idOf(spec), spec).toBe('anthropic/claude-3.5-sonnet');
     expect(idOf('bedrock/arn:aws:bedrock:eu-central-1:123456789012:application-inference-profile/abc123')).toBe('unknown');

@@ -106,6 +106,8 @@ export function providerForms(prefix: string, rest: string): string[] {
       break;
     case 'bedrock':
       r = r.replace(/^(converse|invoke|converse_like)\//, '');
+      // A region path segment: "bedrock/us-west-2/…" names where the call goes, not the model.
+      r = r.replace(/^[a-z]{2}(-gov)?-[a-z]+-\d+\//, '');
       r = r.replace(/^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(inference-profile|foundation-model)\//, '');
       r = r.replace(BEDROCK_PROFILE, '');
       break;
