@@ -99,6 +99,17 @@ describe('clearance import hf: drafting from a model card and config.json', () =
     expect(d.missing.map((m) => m.path)).toContain('architecture.params_total_b');
   });
 
+  it('points at the resolver\'s reading when a re-upload\'s card names no base model', () => {
+    const files = { repo: 'bartowski/Acme-8B-Instruct-GGUF', readme: '---\nlicense: apache-2.0\n---\n', licenseFile: 'LICENSE' };
+    const d = draftFromHf(files, { ...ctx, readRepo: (r) => (r === files.repo ? { id: 'acme/acme-8b-instruct', note: 'resolved as a quantized re-upload of acme/acme-8b-instruct (GGUF, by bartowski)' } : undefined) });
+    expect(d.model).not.toHaveProperty('base_model');
+    expect(d.missing.find((m) => m.path === 'base_model')?.why).toBe(
+      'the card names no base_model, but the linter reads bartowski/Acme-8B-Instruct-GGUF as a quantized re-upload of acme/acme-8b-instruct (GGUF, by bartowski): set base_model to acme/acme-8b-instruct (relation quantization) if the card\'s text confirms it',
+    );
+    expect(d.resolvedAs).toMatch(/a quantization of acme\/acme-8b-instruct/);
+    expect(draftFromHf({ repo: 'a/b', readme: '---\nlicense: other\nlicense_name: acme\n---\n', licenseFile: 'LICENSE.md' }, ctx).missing.find((m) => m.path === 'license')?.why).toMatch(/from the license text \(the repo's LICENSE\.md\)/);
+  });
+
   it('never invents a license: an unknown license_name stays missing, with where to read it', () => {
     const d = draftFromHf(repo('custom-license', 'acme-ai/Acme-3B'), ctx);
     expect(d.model).not.toHaveProperty('license');

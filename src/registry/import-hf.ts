@@ -24,6 +24,8 @@ export interface HfRepoFiles {
   safetensorsIndex?: string;
   /** The commit the files are from (an HF cache snapshot directory names it). */
   revision?: string;
+  /** Name of a license file in the repo (LICENSE, LICENSE.md …), if there is one. */
+  licenseFile?: string;
 }
 
 export interface ImportContext {
@@ -34,6 +36,8 @@ export interface ImportContext {
   vendorOfOrg(org: string): string | undefined;
   /** Registry model id for a base model's repo id, through the resolver. */
   resolveBase(repo: string): string | undefined;
+  /** How the linter's resolver reads this repo's own id when it is a re-upload of a registry checkpoint ("resolved as a quantized re-upload of X …"). */
+  readRepo?(repo: string): { id: string; note: string } | undefined;
 }
 
 export interface DraftedField {
@@ -178,11 +182,11 @@ export function draftFromHf(files: HfRepoFiles, ctx: ImportContext): ImportDraft
     } else {
       missing.push({
         path: 'license',
-        why: `the card says ${said}; no registry license is that document${key === undefined ? ' (license: other without license_name)' : ''}. Add content/licenses/<id>.yaml from the license text${licenseLink ? ` (${licenseLink})` : ''}, citing its clauses`,
+        why: `the card says ${said}; no registry license is that document${key === undefined ? ' (license: other without license_name)' : ''}. Add content/licenses/<id>.yaml from the license text${licenseLink ? ` (${licenseLink})` : files.licenseFile ? ` (the repo's ${files.licenseFile})` : ''}, citing its clauses`,
       });
     }
   } else if (files.readme !== undefined) {
-    missing.push({ path: 'license', why: 'the card metadata has no license field: find the license text in the repo (LICENSE) or the vendor\'s page' });
+    missing.push({ path: 'license', why: `the card metadata has no license field: ${files.licenseFile ? `read the repo's ${files.licenseFile}` : 'the repo has no LICENSE file either; find the license on the vendor\'s page'}` });
   }
 
   model.weights = {
@@ -210,6 +214,13 @@ export function draftFromHf(files: HfRepoFiles, ctx: ImportContext): ImportDraft
       cite('base_model', relationRaw ? cardId : configId, relationRaw ? `front matter base_model: ${bases[0]}, base_model_relation: ${relationRaw}` : `quantization_config (the card's base_model: ${bases[0]} gives no relation)`, relationRaw ? 'single-source' : 'directional');
       if (relation === 'quantization') quantizedOf = baseId;
     }
+  }
+
+  // A re-upload whose card names no base model: the resolver may still read its name as one.
+  const read = bases.length === 0 ? ctx.readRepo?.(files.repo) : undefined;
+  if (read) {
+    quantizedOf = read.id;
+    missing.push({ path: 'base_model', why: `the card names no base_model, but the linter reads ${files.repo} as ${read.note.replace(/^resolved as /, '')}: set base_model to ${read.id} (relation quantization) if the card's text confirms it` });
   }
 
   // Modalities: a vision tower in the config or an image pipeline tag means image input.

@@ -36,6 +36,17 @@ describe('clearance import hf', () => {
     expect(out.valid).toBe(false);
   });
 
+  it('a re-upload whose card names no base model is read through the resolver', async () => {
+    const dir = join(tmp, 'nobase');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: llama2\n---\n# Llama 2 70B Chat - AWQ\n');
+    const run = await runCli(['import', 'hf', dir, '--repo', 'TheBloke/Llama-2-70B-Chat-AWQ', '--format', 'json', '--today', '2026-12-02']);
+    const out = JSON.parse(run.stdout) as { model: { license?: string }; missing: { path: string; why: string }[]; resolvedAs?: string };
+    expect(out.model.license).toBe('llama-2-community');
+    expect(out.missing.find((m) => m.path === 'base_model')?.why).toMatch(/reads TheBloke\/Llama-2-70B-Chat-AWQ as a quantized re-upload of meta\/llama-2-70b-chat \(AWQ, by TheBloke\)/);
+    expect(out.resolvedAs).toMatch(/meta\/llama-2-70b-chat/);
+  });
+
   it('reads repo and revision from a Hugging Face cache snapshot path, and --write never overwrites', async () => {
     const sha = '0123456789abcdef0123456789abcdef01234567';
     const snap = join(tmp, 'hub', 'models--acme-ai--Acme-MoE-30B-A3B', 'snapshots', sha);

@@ -73,6 +73,8 @@ export const command: Command = {
     }
     const read = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : undefined);
     const files: HfRepoFiles = { repo, readme: read('README.md'), config: read('config.json'), safetensorsIndex: read('model.safetensors.index.json') };
+    const licenseFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE'].find((f) => existsSync(join(dir, f)));
+    if (licenseFile !== undefined) files.licenseFile = licenseFile;
     const revision = values.revision ?? snapshot?.[3];
     if (revision !== undefined) files.revision = revision;
     if (files.readme === undefined && files.config === undefined) {
@@ -99,6 +101,11 @@ export const command: Command = {
       resolveBase: (base) => {
         const r = resolver.resolveModel(base);
         return r.kind === 'model' ? r.id : undefined;
+      },
+      readRepo: (id) => {
+        // As a self-hosted server would name it: the resolver's re-upload rule, not an alias of this very repo.
+        const r = resolver.resolveModel(`hosted_vllm/${id}`, 'hosted_vllm');
+        return r.kind === 'model' && r.spelling?.derivative ? { id: r.id, note: r.spelling.note } : undefined;
       },
     });
     if (draft.errors.length > 0) {
