@@ -4,6 +4,7 @@
  * checkpoints it does not hold (Llama 3.2 1B, Code Llama, Mistral 7B v0.2) show that a tag naming a
  * missing checkpoint stays unknown instead of landing on a sibling.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRegistry, type Registry } from '../registry/registry.ts';
 import { license, model, testPolicy, vendor } from './__fixtures__/registry.ts';
@@ -264,5 +265,43 @@ describe('quantized and re-uploaded weights', () => {
     expect(stripQuantization('Llama-3.3-70B-Instruct')).toBeUndefined();
     expect(stripQuantization('Llama-3.3-70B-Instruct-bf16')).toBeUndefined(); // a float copy names no quantization
     expect(stripQuantization('gpt-oss-20b')).toBeUndefined();
+  });
+});
+
+describe('properties', () => {
+  const r = registry();
+  const bases = Object.values(r.models).flatMap((m) => (m.weights ? [m.weights.repo.slice(m.weights.repo.indexOf('/') + 1)] : []));
+  const idOfRepo = (name: string) => Object.keys(r.models).find((id) => r.models[id]!.weights?.repo.endsWith(`/${name}`))!;
+
+  it('never throws, and a resolved id is always a registry model', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.option(fc.constantFrom('ollama', 'hosted_vllm', 'bedrock', 'vertex_ai', 'openrouter', 'cloudflare', 'huggingface'), { nil: undefined }), (spec, prefix) => {
+        const res = resolver.resolveModel(prefix ? `${prefix}/${spec}` : spec, prefix);
+        expect(['model', 'unknown', 'wildcard']).toContain(res.kind);
+        if (res.kind === 'model') expect(r.models[res.id]).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any quantization suffix a re-uploader adds to a base repo name resolves to that base', () => {
+    const suffix = fc.array(fc.constantFrom('AWQ', 'GPTQ', 'GGUF', 'FP8', 'NVFP4', 'Int4', 'bnb-4bit', 'Q4_K_M', 'w4a16', 'MLX-4bit'), { minLength: 1, maxLength: 2 });
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.constantFrom('TheBloke', 'bartowski', 'unsloth', 'lmstudio-community', 'RedHatAI'), suffix, (name, org, parts) => {
+        const res = resolver.resolveModel(`hosted_vllm/${org}/${name}-${parts.join('-')}`, 'hosted_vllm');
+        expect(res).toMatchObject({ kind: 'model', id: idOfRepo(name), spelling: { derivative: { relation: 'quantized' } } });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a base repo name with any extra word before the quantization suffix (a fine-tune) never resolves', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...bases), fc.stringMatching(/^[a-z]{2,8}$/), fc.constantFrom('', '-AWQ', '-GGUF', '-FP8'), (name, word, quant) => {
+        const res = resolver.resolveModel(`hosted_vllm/bartowski/${name}-ft${word}${quant}`, 'hosted_vllm');
+        expect(res.kind).toBe('unknown');
+      }),
+      { numRuns: 200 },
+    );
   });
 });
