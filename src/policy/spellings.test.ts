@@ -105,6 +105,14 @@ describe('LiteLLM provider prefixes', () => {
     expect(idOf('openrouter/meta-llama/llama-3.3-70b-instruct:turbo')).toBe('unknown');
   });
 
+  it('reads GitHub Models ids, which LiteLLM writes as the repo name without the org', () => {
+    expect(resolve('github/Meta-Llama-3.1-8B-Instruct')).toMatchObject({ kind: 'model', id: 'meta/llama-3.1-8b-instruct', spelling: { rule: 'provider-path' } });
+    expect(idOf('github/Llama-3.3-70B-Instruct')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('github/Llama-3.2-1B-Instruct')).toBe('unknown');
+    // Only for catalogues documented to do so: another provider's bare name is not read this way.
+    expect(idOf('sambanova/Meta-Llama-3.1-8B-Instruct')).toBe('unknown');
+  });
+
   it('reads Hugging Face inference-provider paths', () => {
     expect(idOf('huggingface/together/meta-llama/Llama-3.3-70B-Instruct')).toBe('meta/llama-3.3-70b-instruct');
     expect(idOf('huggingface/meta-llama/Llama-3.3-70B-Instruct')).toBe('meta/llama-3.3-70b-instruct');

@@ -72,6 +72,9 @@ const OPENROUTER_VARIANT = new RegExp(`:(${OPENROUTER_VARIANTS.join('|')})$`);
 export const BEDROCK_PROFILE_PREFIXES: readonly string[] = ['us', 'eu', 'apac', 'jp', 'au', 'ca', 'us-gov', 'global'];
 const BEDROCK_PROFILE = new RegExp(`^(${BEDROCK_PROFILE_PREFIXES.join('|')})\\.`);
 
+/** Prefixes whose model ids are a Hugging Face repo name without its org (LiteLLM docs, GitHub provider). */
+export const REPO_NAME_CATALOGUES: readonly string[] = ['github'];
+
 /** Hugging Face Inference Providers, which `huggingface/<provider>/<org>/<model>` names before the repo. */
 const HF_INFERENCE_PROVIDERS = new Set(['together', 'fireworks-ai', 'nebius', 'sambanova', 'novita', 'hyperbolic', 'cerebras', 'groq', 'featherless-ai', 'nscale', 'hf-inference', 'cohere', 'replicate', 'fal-ai', 'scaleway', 'ovhcloud']);
 
@@ -441,6 +444,13 @@ export function resolveSpelling(spec: string, prefix: string | undefined, knownP
       const spelling: Spelling = variantSpelling(lower, id) ?? { rule: 'provider-path', note: `read as ${id} once the ${first ?? 'provider'} path is removed` };
       return { id, matched: form, spelling };
     }
+  }
+
+  // 1b. Catalogues that name a model by its Hugging Face repo name without the org: LiteLLM's GitHub Models route
+  // ("Ignore company prefix: meta/Llama-3.2-11B-Vision-Instruct becomes model=github/Llama-3.2-11B-Vision-Instruct").
+  if (hasPrefix && REPO_NAME_CATALOGUES.includes(first!) && !restRaw.includes('/')) {
+    const hit = index.byRepoName.get(repoNameKey(restRaw));
+    if (hit) return { id: hit.id, matched: restRaw, spelling: { rule: 'provider-path', note: `read as ${hit.id}: ${first}/ names models by their repository name without the org` } };
   }
 
   // 2. Ollama library tags.
