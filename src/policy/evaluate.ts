@@ -12,6 +12,7 @@ import { CONFIG_CODES, isFatalCode } from './config-codes.ts';
 import { orderFindings } from './order.ts';
 import { createResolver, type Resolver } from './resolve.ts';
 import { RULES, RULES_BY_CODE } from './rules/index.ts';
+import { spellingEvidence } from './spellings.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
 import { governingTerms } from './terms.ts';
 import { waiverCovers, waiverModelId } from './waivers.ts';
@@ -57,8 +58,10 @@ function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver
     if (bySpec.kind !== 'unknown') resolution = bySpec;
   }
   const out: PolicyFinding[] = [];
+  // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
+  const read = resolution.kind === 'wildcard' ? undefined : spellingEvidence(resolution.spelling, route.spec);
   const emit = (rule: Rule, emitted: Emitted[], model: string) => {
-    for (const e of emitted) out.push(toFinding(rule, e, route, model));
+    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model));
   };
   if (resolution.kind !== 'model') {
     for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution }), route.spec);

@@ -7,6 +7,7 @@ import type { Registry } from '../registry/registry.ts';
 import type { Model, Provider } from '../registry/schema/index.ts';
 import { COUNTRY_GROUPS } from './countries.ts';
 import type { RouteRef, RouteRelationship } from './types.ts';
+import { createSpellingIndex, LITELLM_PROVIDERS, resolveSpelling, variantSpelling, type Spelling } from './spellings.ts';
 
 /**
  * LiteLLM prefixes that mean "a server you run": the weights license governs them.
@@ -32,10 +33,11 @@ export const KNOWN_LITELLM_PREFIXES: readonly string[] = [
 const OPENROUTER_VARIANT = /:(free|beta|nitro|floor|extended|thinking|online|exacto)$/;
 
 export type ModelResolution =
-  | { kind: 'model'; id: string; matched: string }
+  /** spelling: how a provider path, Ollama tag, OpenRouter variant or re-upload was read (spellings.ts). */
+  | { kind: 'model'; id: string; matched: string; spelling?: Spelling }
   | { kind: 'wildcard' }
-  /** suggestions: display strings, quoted: `"alias" (model id)`. */
-  | { kind: 'unknown'; suggestions: string[]; tried: string };
+  /** suggestions: display strings, quoted: `"alias" (model id)`. spelling: a rule understood the id, but its checkpoint is not in the registry. */
+  | { kind: 'unknown'; suggestions: string[]; tried: string; spelling?: Spelling };
 
 export interface ProviderMatch {
   id: string;
@@ -84,16 +86,21 @@ export function createResolver(registry: Registry): Resolver {
   for (const id of Object.keys(registry.providers).sort()) {
     for (const prefix of registry.providers[id]!.litellm_prefixes) if (!prefixProviders.has(prefix)) prefixProviders.set(prefix, id);
   }
-  const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
+  const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
   const candidates = [...spelled.values()];
+  const spellingIndex = createSpellingIndex(registry.models, (key) => index.get(key));
 
   function resolveModel(spec: string, prefix?: string): ModelResolution {
     if (spec.includes('*')) return { kind: 'wildcard' };
     const keys = lookupKeys(spec, prefix, knownPrefixes);
     for (const key of keys) {
       const id = index.get(key);
-      if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key };
+      // An OpenRouter variant stays on the resolution even when the alias spells it (":free" changes the route's terms).
+      const spelling = id ? variantSpelling(spec, id) : undefined;
+      if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key, ...(spelling ? { spelling } : {}) };
     }
+    const read = resolveSpelling(spec, prefix, knownPrefixes, spellingIndex);
+    if (read && 'id' in read) return { kind: 'model', id: read.id, matched: read.matched, spelling: read.spelling };
     const probe = keys[keys.length - 1] ?? spec.toLowerCase();
     const near = [
       ...closest(spec, candidates, 12),
@@ -108,7 +115,7 @@ export function createResolver(registry: Registry): Resolver {
       const id = index.get(alias.toLowerCase())!;
       if (!byModel.has(id)) byModel.set(id, alias === id ? `"${id}"` : `"${alias}" (${id})`);
     }
-    return { kind: 'unknown', suggestions: [...byModel.values()].slice(0, 3), tried: spec };
+    return { kind: 'unknown', suggestions: [...byModel.values()].slice(0, 3), tried: spec, ...(read ? { spelling: read.spelling } : {}) };
   }
 
   function serving(route: RouteRef, modelId: string): RouteServing {

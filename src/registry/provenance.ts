@@ -48,3 +48,44 @@ export function modelProvenance(id: string, model: Model): ModelProvenance {
 export function registryProvenance(registry: Registry): ModelProvenance[] {
   return Object.entries(registry.models).map(([id, model]) => modelProvenance(id, model));
 }
+
+/** One vendor's share of the registry: what `npm run registry:report` prints per vendor. */
+export interface VendorCoverage {
+  vendor: string;
+  models: number;
+  openWeights: number;
+  apiOnly: number;
+  /** Open-weights models whose architecture has every field sizing needs. */
+  sizable: number;
+  /** Weights licenses and API terms its models name, sorted. */
+  licenses: string[];
+  /** Expected fields still absent, with how many of its models lack each. */
+  missing: Record<string, number>;
+  /** Claims whose status is unknown. */
+  unknownClaims: number;
+}
+
+/** Per-vendor coverage, vendors without models included, sorted by vendor id. */
+export function vendorCoverage(registry: Registry): VendorCoverage[] {
+  const rows = new Map<string, VendorCoverage>();
+  const row = (vendor: string) => {
+    let r = rows.get(vendor);
+    if (!r) rows.set(vendor, (r = { vendor, models: 0, openWeights: 0, apiOnly: 0, sizable: 0, licenses: [], missing: {}, unknownClaims: 0 }));
+    return r;
+  };
+  for (const vendor of Object.keys(registry.vendors)) row(vendor);
+  for (const [id, model] of Object.entries(registry.models)) {
+    const r = row(model.vendor);
+    const p = modelProvenance(id, model);
+    r.models += 1;
+    if (model.kind === 'open-weights') {
+      r.openWeights += 1;
+      if (model.architecture && !p.missing.some((f) => f.startsWith('architecture'))) r.sizable += 1;
+    } else r.apiOnly += 1;
+    for (const l of [model.license, model.api_terms]) if (l !== undefined && !r.licenses.includes(l)) r.licenses.push(l);
+    for (const f of p.missing) r.missing[f] = (r.missing[f] ?? 0) + 1;
+    r.unknownClaims += p.statuses.unknown ?? 0;
+  }
+  for (const r of rows.values()) r.licenses.sort();
+  return [...rows.values()].sort((a, b) => (a.vendor < b.vendor ? -1 : a.vendor > b.vendor ? 1 : 0));
+}

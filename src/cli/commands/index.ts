@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   facts: async () => (await import('./facts.ts')).command,
   card: async () => (await import('./card.ts')).command,
   drift: async () => (await import('./drift.ts')).command,
+  import: async () => (await import('./import.ts')).command,
 };
 
 export async function usage(): Promise<string> {

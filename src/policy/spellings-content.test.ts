@@ -1,0 +1,68 @@
+/**
+ * The spelling rules on the real registry in content/: provider spellings recorded as aliases, Ollama library
+ * tags, quantized re-uploads, and a LiteLLM config that names them all (one route per rule).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../registry/load.ts';
+import type { Registry } from '../registry/registry.ts';
+import { testPolicy } from './__fixtures__/registry.ts';
+import { lintText } from './index.ts';
+import { createResolver, type Resolver } from './resolve.ts';
+
+let registry: Registry;
+let resolver: Resolver;
+beforeAll(() => {
+  registry = loadRegistry(new URL('../../content', import.meta.url).pathname, { today: '2026-12-02' }).registry;
+  resolver = createResolver(registry);
+});
+const idOf = (spec: string) => {
+  const r = resolver.resolveModel(spec, spec.includes('/') ? spec.slice(0, spec.indexOf('/')) : undefined);
+  return r.kind === 'model' ? r.id : r.kind;
+};
+
+describe('spellings on the registry', () => {
+  it('provider spellings are aliases of the checkpoint they serve', () => {
+    expect(idOf('cerebras/llama-3.3-70b')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('cerebras/llama3.3-70b')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('cerebras/llama3.1-8b')).toBe('meta/llama-3.1-8b-instruct');
+    expect(idOf('cloudflare/@cf/meta/llama-3.3-70b-instruct-fp8-fast')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('github/Llama-3.3-70B-Instruct')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('nvidia_nim/meta/llama-3.3-70b-instruct')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('siliconflow/Qwen/Qwen2.5-72B-Instruct')).toBe('alibaba/qwen2.5-72b-instruct');
+    expect(idOf('cloudflare/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b')).toBe('deepseek/deepseek-r1-distill-qwen-32b');
+    expect(idOf('cloudflare/@cf/meta/llama-3.1-8b-instruct-fp8')).toBe('meta/llama-3.1-8b-instruct');
+    expect(idOf('cloudflare/@cf/openai/gpt-oss-120b')).toBe('openai/gpt-oss-120b');
+  });
+
+  it('the providers those spellings need claim their prefixes', () => {
+    const claimed = (prefix: string) => Object.keys(registry.providers).filter((id) => registry.providers[id]!.litellm_prefixes.includes(prefix));
+    expect(claimed('cerebras')).toEqual(['cerebras']);
+    expect(claimed('cloudflare')).toEqual(['cloudflare-workers-ai']);
+    expect(claimed('nvidia_nim')).toEqual(['nvidia-nim']);
+    expect(claimed('github')).toEqual(['github-models']);
+    expect(claimed('siliconflow')).toEqual(['siliconflow']);
+  });
+
+  it('Ollama tags and quantized re-uploads land on the base checkpoint', () => {
+    expect(idOf('ollama/llama3.3')).toBe('meta/llama-3.3-70b-instruct');
+    expect(idOf('ollama_chat/llama3.1:8b-instruct-q4_K_M')).toBe('meta/llama-3.1-8b-instruct');
+    expect(idOf('hosted_vllm/TheBloke/Llama-2-70B-Chat-AWQ')).toBe('meta/llama-2-70b-chat');
+    expect(idOf('hosted_vllm/Qwen/Qwen2.5-72B-Instruct-AWQ')).toBe('alibaba/qwen2.5-72b-instruct');
+    expect(idOf('hosted_vllm/unsloth/gemma-3-27b-it-GGUF')).toBe('google/gemma-3-27b-it');
+    expect(idOf('hosted_vllm/NousResearch/Hermes-3-Llama-3.1-8B')).toBe('unknown');
+  });
+
+  it('a LiteLLM config of such spellings lints with every route resolved, and says how each was read', () => {
+    const routes = ['cerebras/llama-3.3-70b', 'ollama/llama3.3:70b-instruct-q4_K_M', 'hosted_vllm/TheBloke/Llama-2-70B-Chat-AWQ', 'openrouter/meta-llama/llama-3.3-70b-instruct:free'];
+    const config = `model_list:\n${routes.map((m, i) => `  - model_name: r${i}\n    litellm_params:\n      model: ${m}\n`).join('')}`;
+    const out = lintText('litellm.yaml', config, registry, testPolicy('name: t\norganization: {domicile: US, monthly_active_users: 1000, trains_on_outputs: false}\n'), '2026-12-02');
+    expect(out.findings.filter((f) => f.code === 'registry/unknown-model')).toEqual([]);
+    const readAs = out.findings.flatMap((f) => f.evidence.filter((e) => / · (ollama-library|quantized|provider-variant)$/.test(e.subject)).map((e) => `${f.tier}: ${e.summary.split(';')[0]}`));
+    expect([...new Set(readAs)].sort()).toEqual([
+      'r1: the Ollama library tag "llama3.3:70b-instruct-q4_K_M" serves meta-llama/Llama-3.3-70B-Instruct',
+      'r2: resolved as a quantized re-upload of meta/llama-2-70b-chat (AWQ, by TheBloke): the base checkpoint\'s license chain applies',
+      'r3: read as meta/llama-3.3-70b-instruct through the ":free" routing variant',
+    ]);
+  });
+});
