@@ -1,0 +1,127 @@
+/**
+ * Open-weights coverage traps, read from the real registry (content/): the license facts that differ by checkpoint
+ * rather than by family. Each test pins one fact a reviewer relies on, so a content edit that breaks it fails CI.
+ */
+import { describe, expect, it } from 'vitest';
+import { aliasIndex, modelChain, type License, type Model } from './index.ts';
+import { loadRegistry } from './load.ts';
+
+const { registry, findings } = loadRegistry(new URL('../../content/', import.meta.url).pathname);
+
+function model(id: string): Model {
+  const m = registry.models[id];
+  if (!m) throw new Error(`content/models/${id}.yaml is missing`);
+  return m;
+}
+function license(id: string | undefined): License {
+  const l = id === undefined ? undefined : registry.licenses[id];
+  if (!l) throw new Error(`content/licenses/${String(id)}.yaml is missing`);
+  return l;
+}
+const commercial = (id: string) => license(model(id).license).commercial_use.value;
+const licenseChain = (id: string) => modelChain(registry, id).map((m) => m.license);
+const flags = (id: string) => model(id).procurement_flags?.map((f) => f.flag) ?? [];
+
+describe('open-weights coverage: license traps per checkpoint', () => {
+  it('loads the new entries without errors', () => {
+    const mine = /^content\/(models\/(mistral|lg|alibaba|deepseek|meta)\/|licenses\/(mistral-non-production|exaone|llama-3\.2))/;
+    expect(findings.filter((f) => f.severity === 'error' && mine.test(f.file))).toEqual([]);
+  });
+
+  it('Codestral 22B is under the Mistral Non-Production License, while Mistral 7B, Mixtral 8x22B and Small 3.x are Apache-2.0', () => {
+    const codestral = model('mistral/codestral-22b-v0.1');
+    expect(codestral.license).toBe('mistral-non-production-license');
+    const mnpl = license(codestral.license);
+    expect(mnpl).toMatchObject({ class: 'non-commercial', version: 'MNPL-0.1', commercial_use: { value: 'forbidden' } });
+    expect(mnpl.commercial_use.quote).toMatch(/Non-Production Environments/);
+    expect(mnpl.commercial_use.sources.map((s) => s.source)).toContain('mnpl-0.1-section-3-quote');
+    expect(flags('mistral/codestral-22b-v0.1')).toContain('non-commercial');
+    for (const id of ['mistral/mistral-7b-instruct-v0.3', 'mistral/mixtral-8x22b-instruct-v0.1', 'mistral/mistral-small-24b-instruct-2501', 'mistral/mistral-small-3.2-24b-instruct-2506', 'mistral/devstral-small-2505']) {
+      expect(model(id).license, id).toBe('apache-2.0');
+    }
+  });
+
+  it("Mistral's API Codestral is a different, API-only model governed by the commercial terms, and codestral-latest points at it", () => {
+    const index = aliasIndex(registry);
+    expect(index.get('mistral/codestral-latest')).toBe('mistral/codestral-2508');
+    const api = model('mistral/codestral-2508');
+    expect(api.kind).toBe('api-only');
+    expect(license(api.api_terms).kind).toBe('api-terms');
+    expect(index.get('mistralai/codestral-22b-v0.1')).toBe('mistral/codestral-22b-v0.1');
+  });
+
+  it('EXAONE 3.5 is non-commercial at every size (EXAONE AI Model License 1.1 - NC), licensed by LG Management Development Institute', () => {
+    const exaone = license('exaone-1.1-nc');
+    expect(exaone).toMatchObject({ class: 'non-commercial', vendor: 'lg', commercial_use: { value: 'forbidden' } });
+    expect(exaone.commercial_use.sources.map((s) => s.source)).toContain('exaone-license-1.1-nc-text');
+    expect(registry.vendors['lg']?.legal_entity).toBe('LG Management Development Institute Co., Ltd.');
+    for (const size of ['2.4b', '7.8b', '32b']) {
+      const id = `lg/exaone-3.5-${size}-instruct`;
+      expect(model(id).license, id).toBe('exaone-1.1-nc');
+      expect(flags(id)).toEqual(expect.arrayContaining(['origin:KR', 'non-commercial']));
+    }
+  });
+
+  it('Qwen2.5 licenses differ by size: 0.5B/1.5B/7B/14B/32B Apache-2.0, 3B research-only, 72B Qwen License', () => {
+    for (const size of ['0.5b', '1.5b', '7b', '14b', '32b']) expect(model(`alibaba/qwen2.5-${size}-instruct`).license, size).toBe('apache-2.0');
+    expect(commercial('alibaba/qwen2.5-3b-instruct')).toBe('forbidden');
+    expect(model('alibaba/qwen2.5-72b-instruct').license).toBe('qwen-license');
+    expect(license('qwen-license').mau_cap?.value).toBe(100_000_000);
+  });
+
+  it('Qwen2.5-Coder is Apache-2.0 except the 3B, which is under the Qwen Research License', () => {
+    for (const size of ['0.5b', '1.5b', '7b', '14b', '32b']) expect(model(`alibaba/qwen2.5-coder-${size}-instruct`).license, size).toBe('apache-2.0');
+    expect(model('alibaba/qwen2.5-coder-3b-instruct').license).toBe('qwen-research-license');
+    expect(commercial('alibaba/qwen2.5-coder-3b-instruct')).toBe('forbidden');
+    expect(flags('alibaba/qwen2.5-coder-3b-instruct')).toContain('non-commercial');
+  });
+
+  it('every Qwen3 dense size is Apache-2.0', () => {
+    for (const size of ['0.6b', '1.7b', '4b', '8b', '14b', '32b']) expect(model(`alibaba/qwen3-${size}`).license, size).toBe('apache-2.0');
+  });
+
+  it('R1-Distill-Qwen stacks MIT on Apache-2.0 bases (Qwen2.5-Math for 1.5B and 7B), R1-Distill-Llama-8B on the Llama 3.1 license', () => {
+    expect(modelChain(registry, 'deepseek/deepseek-r1-distill-qwen-1.5b').map((m) => m.name)).toEqual(['DeepSeek-R1-Distill-Qwen-1.5B', 'Qwen2.5-Math-1.5B']);
+    expect(modelChain(registry, 'deepseek/deepseek-r1-distill-qwen-7b').map((m) => m.name)).toEqual(['DeepSeek-R1-Distill-Qwen-7B', 'Qwen2.5-Math-7B']);
+    for (const id of ['deepseek/deepseek-r1-distill-qwen-1.5b', 'deepseek/deepseek-r1-distill-qwen-7b', 'deepseek/deepseek-r1-distill-qwen-14b']) {
+      expect(licenseChain(id), id).toEqual(['mit', 'apache-2.0']);
+    }
+    expect(licenseChain('deepseek/deepseek-r1-distill-llama-8b')).toEqual(['mit', 'llama-3.1-community']);
+    const llama31 = license('llama-3.1-community');
+    expect(llama31.obligations.map((o) => o.value)).toContain('name-prefix');
+    expect(llama31.mau_cap?.value).toBe(700_000_000);
+    expect(flags('deepseek/deepseek-r1-distill-llama-8b')).toContain('llama-naming-duty');
+  });
+
+  it('Ollama size tags of the R1 distills resolve to the distill they pull', () => {
+    const index = aliasIndex(registry);
+    expect(index.get('ollama/deepseek-r1:1.5b')).toBe('deepseek/deepseek-r1-distill-qwen-1.5b');
+    expect(index.get('ollama/deepseek-r1:7b')).toBe('deepseek/deepseek-r1-distill-qwen-7b');
+    expect(index.get('ollama/deepseek-r1:8b')).toBe('deepseek/deepseek-r1-distill-llama-8b');
+    expect(index.get('ollama/deepseek-r1:14b')).toBe('deepseek/deepseek-r1-distill-qwen-14b');
+  });
+
+  it('the Llama 3.2 AUP EU clause reaches 11B Vision but not the text-only 1B and 3B', () => {
+    const l32 = license('llama-3.2-community');
+    expect(l32.published).toBe('2024-09-25');
+    const [eu, ...rest] = l32.geo_exclusions;
+    expect(rest).toEqual([]);
+    expect(eu).toMatchObject({ regions: ['EU'], basis: 'domicile', applies_to: 'multimodal-models', in_document: 'acceptable-use-policy', status: 'verified' });
+    expect(eu!.quote).toMatch(/multimodal models included in Llama 3\.2/);
+    expect(model('meta/llama-3.2-11b-vision-instruct').modalities.input).toContain('image');
+    expect(flags('meta/llama-3.2-11b-vision-instruct')).toContain('eu-multimodal-exclusion');
+    for (const id of ['meta/llama-3.2-1b-instruct', 'meta/llama-3.2-3b-instruct']) {
+      expect(model(id).modalities.input, id).toEqual(['text']);
+      expect(flags(id)).not.toContain('eu-multimodal-exclusion');
+    }
+  });
+
+  it('new open-weights entries with a read config carry architecture for sizing', () => {
+    const mixtral = model('mistral/mixtral-8x22b-instruct-v0.1').architecture!;
+    expect(mixtral.moe).toMatchObject({ experts_total: 8, experts_active: 2 });
+    expect(mixtral.params_total_b).toBeGreaterThan(mixtral.params_active_b! * 3);
+    expect(model('mistral/codestral-22b-v0.1').architecture).toMatchObject({ layers: 56, hidden_size: 6144, attention: { heads: 48, kv_heads: 8 } });
+    expect(model('alibaba/qwen2.5-7b-instruct').architecture).toMatchObject({ layers: 28, hidden_size: 3584, attention: { heads: 28, kv_heads: 4, head_dim: 128 } });
+    expect(model('meta/llama-3.2-1b-instruct').architecture).toMatchObject({ layers: 16, hidden_size: 2048, attention: { heads: 32, kv_heads: 8, head_dim: 64 } });
+  });
+});
