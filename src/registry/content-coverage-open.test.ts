@@ -108,12 +108,48 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(rest).toEqual([]);
     expect(eu).toMatchObject({ regions: ['EU'], basis: 'domicile', applies_to: 'multimodal-models', in_document: 'acceptable-use-policy', status: 'verified' });
     expect(eu!.quote).toMatch(/multimodal models included in Llama 3\.2/);
-    expect(model('meta/llama-3.2-11b-vision-instruct').modalities.input).toContain('image');
-    expect(flags('meta/llama-3.2-11b-vision-instruct')).toContain('eu-multimodal-exclusion');
+    for (const id of ['meta/llama-3.2-11b-vision-instruct', 'meta/llama-3.2-90b-vision-instruct']) {
+      expect(model(id).license, id).toBe('llama-3.2-community');
+      expect(model(id).modalities.input, id).toContain('image');
+      expect(flags(id)).toContain('eu-multimodal-exclusion');
+    }
     for (const id of ['meta/llama-3.2-1b-instruct', 'meta/llama-3.2-3b-instruct']) {
       expect(model(id).modalities.input, id).toEqual(['text']);
       expect(flags(id)).not.toContain('eu-multimodal-exclusion');
     }
+  });
+
+  it('Code Llama and Llama 2 7B / 13B sit under the Llama 2 license, which forbids using outputs to improve other LLMs', () => {
+    for (const id of ['meta/codellama-7b-instruct-hf', 'meta/codellama-34b-instruct-hf', 'meta/codellama-70b-instruct-hf', 'meta/llama-2-7b-chat', 'meta/llama-2-13b-chat']) {
+      expect(model(id).license, id).toBe('llama-2-community');
+    }
+    expect(license('llama-2-community').output_training.value).toBe('forbidden');
+    // Llama 2 7B / 13B use full multi-head attention (the configs), not the 8 KV heads Meta's SKU table lists.
+    expect(model('meta/llama-2-7b-chat').architecture!.attention).toMatchObject({ heads: 32, kv_heads: 32 });
+    expect(model('meta/llama-2-13b-chat').architecture!.attention).toMatchObject({ heads: 40, kv_heads: 40 });
+  });
+
+  it('fine-tunes inherit their base: Hermes 3 is on the Llama 3.1 chain although its repo is tagged llama3', () => {
+    expect(modelChain(registry, 'nous/hermes-3-llama-3.1-8b').map((m) => m.license)).toEqual(['llama-3.1-community', 'llama-3.1-community']);
+    expect(model('nous/hermes-3-llama-3.1-8b').base_model).toEqual({ model: 'meta/llama-3.1-8b', relation: 'fine-tune' });
+    expect(flags('nous/hermes-3-llama-3.1-8b')).toContain('llama-naming-duty');
+  });
+
+  it('embedding models carry their own licenses and origin flags', () => {
+    expect(model('baai/bge-m3').license).toBe('mit');
+    expect(flags('baai/bge-m3')).toContain('origin:CN');
+    expect(model('microsoft/multilingual-e5-large-instruct').license).toBe('mit');
+    expect(model('nomic/nomic-embed-text-v1.5').license).toBe('apache-2.0');
+    expect(model('mistral/mistral-embed')).toMatchObject({ kind: 'api-only', api_terms: 'mistral-commercial-terms' });
+  });
+
+  it('permissive open weights from NVIDIA, IBM, Z.ai, Microsoft and OpenGVLab resolve to the licenses their cards state', () => {
+    expect(model('nvidia/nvidia-nemotron-nano-9b-v2').license).toBe('nvidia-open-model-license');
+    for (const id of ['ibm/granite-4.0-h-small', 'ibm/granite-4.0-h-tiny', 'ibm/granite-4.0-h-micro']) expect(model(id).license, id).toBe('apache-2.0');
+    for (const id of ['zhipu/glm-4.5', 'zhipu/glm-4.5-air', 'microsoft/phi-3-mini-4k-instruct', 'microsoft/phi-3.5-mini-instruct', 'microsoft/phi-4-mini-instruct', 'opengvlab/internvl2-8b']) {
+      expect(model(id).license, id).toBe('mit');
+    }
+    expect(model('opengvlab/internvl2-8b').modalities.input).toContain('image');
   });
 
   it('new open-weights entries with a read config carry architecture for sizing', () => {
