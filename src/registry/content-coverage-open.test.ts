@@ -101,6 +101,17 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(index.get('ollama/deepseek-r1:14b')).toBe('deepseek/deepseek-r1-distill-qwen-14b');
   });
 
+  it('Ollama library tags resolve to the checkpoint the library serves for them', () => {
+    const index = aliasIndex(registry);
+    expect(index.get('ollama/llama3.2')).toBe('meta/llama-3.2-3b-instruct');
+    expect(index.get('ollama/llama3.2:1b')).toBe('meta/llama-3.2-1b-instruct');
+    expect(index.get('ollama/llama3.2-vision')).toBe('meta/llama-3.2-11b-vision-instruct');
+    expect(index.get('ollama/llama3.2-vision:90b')).toBe('meta/llama-3.2-90b-vision-instruct');
+    expect(index.get('ollama/mistral')).toBe('mistral/mistral-7b-instruct-v0.3');
+    expect(index.get('ollama/codellama')).toBe('meta/codellama-7b-instruct-hf');
+    expect(index.get('ollama/phi4-mini')).toBe('microsoft/phi-4-mini-instruct');
+  });
+
   it('the Llama 3.2 AUP EU clause reaches 11B Vision but not the text-only 1B and 3B', () => {
     const l32 = license('llama-3.2-community');
     expect(l32.published).toBe('2024-09-25');
