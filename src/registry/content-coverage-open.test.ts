@@ -80,6 +80,21 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     for (const size of ['0.6b', '1.7b', '4b', '8b', '14b', '32b']) expect(model(`alibaba/qwen3-${size}`).license, size).toBe('apache-2.0');
   });
 
+  it('Qwen3-2507 Instruct and Thinking are separate checkpoints from the April hybrids, and the moving Ollama qwen3:30b-a3b tag resolves to none', () => {
+    const index = aliasIndex(registry);
+    for (const size of ['4b', '30b-a3b']) {
+      const instruct = model(`alibaba/qwen3-${size}-instruct-2507`);
+      const thinking = model(`alibaba/qwen3-${size}-thinking-2507`);
+      expect(instruct.context_tokens, size).toBe(262_144);
+      expect(model(`alibaba/qwen3-${size}`).context_tokens ?? 0, size).toBeLessThan(262_144);
+      expect(instruct.architecture?.layers).toBe(thinking.architecture?.layers);
+      expect(index.get(`qwen/qwen3-${size}-instruct-2507`)).toBe(`alibaba/qwen3-${size}-instruct-2507`);
+    }
+    expect(index.get('qwen/qwen3-30b-a3b-thinking-2507-fp8')).toBe('alibaba/qwen3-30b-a3b-thinking-2507');
+    expect(index.get('openrouter/qwen/qwen3-235b-a22b-thinking-2507')).toBe('alibaba/qwen3-235b-a22b-thinking-2507');
+    expect(index.get('ollama/qwen3:30b-a3b')).toBeUndefined();
+  });
+
   it('R1-Distill-Qwen stacks MIT on Apache-2.0 bases (Qwen2.5-Math for 1.5B and 7B), R1-Distill-Llama-8B on the Llama 3.1 license', () => {
     expect(modelChain(registry, 'deepseek/deepseek-r1-distill-qwen-1.5b').map((m) => m.name)).toEqual(['DeepSeek-R1-Distill-Qwen-1.5B', 'Qwen2.5-Math-1.5B']);
     expect(modelChain(registry, 'deepseek/deepseek-r1-distill-qwen-7b').map((m) => m.name)).toEqual(['DeepSeek-R1-Distill-Qwen-7B', 'Qwen2.5-Math-7B']);
