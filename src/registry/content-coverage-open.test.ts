@@ -127,6 +127,23 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(index.get('ollama/phi4-mini')).toBe('microsoft/phi-4-mini-instruct');
   });
 
+  it('Kimi K2 Base / 0905 / Thinking sit under the Modified MIT license (MIT plus a "Kimi K2" display duty that binds derivatives), not MIT', () => {
+    const kimi = license('modified-mit-kimi');
+    expect(kimi.commercial_use).toMatchObject({ value: 'allowed', status: 'verified' });
+    expect(kimi.flow_down?.value).toBe('yes');
+    expect(kimi.obligations.map((o) => o.value)).toContain('attribution-display');
+    for (const id of ['moonshot/kimi-k2-base', 'moonshot/kimi-k2-instruct-0905', 'moonshot/kimi-k2-thinking']) {
+      expect(model(id).license, id).toBe('modified-mit-kimi');
+      expect(model(id).license, id).not.toBe('mit');
+    }
+    const index = aliasIndex(registry);
+    expect(index.get('moonshot/kimi-k2-0905-preview')).toBe('moonshot/kimi-k2-instruct-0905');
+    expect(index.get('moonshot/kimi-k2-thinking')).toBe('moonshot/kimi-k2-thinking');
+    expect(model('moonshot/kimi-k2-instruct').context_tokens).toBe(131_072);
+    expect(model('moonshot/kimi-k2-instruct-0905').context_tokens).toBe(262_144);
+    expect(model('moonshot/kimi-k2-thinking').architecture).toMatchObject({ native_expert_precision: 'int4', layers: 61 });
+  });
+
   it('the Llama 3.2 AUP EU clause reaches 11B Vision but not the text-only 1B and 3B', () => {
     const l32 = license('llama-3.2-community');
     expect(l32.published).toBe('2024-09-25');
