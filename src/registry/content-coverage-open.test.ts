@@ -144,6 +144,15 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(model('moonshot/kimi-k2-thinking').architecture).toMatchObject({ native_expert_precision: 'int4', layers: 61 });
   });
 
+  it('Llama-based Nemotrons stack the NVIDIA Open Model License on the Llama license of their base; Nemotron Nano 9B v2 does not', () => {
+    expect(licenseChain('nvidia/llama-3_3-nemotron-super-49b-v1')).toEqual(['nvidia-open-model-license', 'llama-3.3-community']);
+    expect(licenseChain('nvidia/llama-3.1-nemotron-nano-8b-v1')).toEqual(['nvidia-open-model-license', 'llama-3.1-community']);
+    expect(licenseChain('nvidia/nvidia-nemotron-nano-9b-v2')).toEqual(['nvidia-open-model-license']);
+    for (const id of ['nvidia/llama-3_3-nemotron-super-49b-v1', 'nvidia/llama-3.1-nemotron-nano-8b-v1']) expect(flags(id), id).toContain('llama-naming-duty');
+    expect(aliasIndex(registry).get('nvidia/llama-3.3-nemotron-super-49b-v1')).toBe('nvidia/llama-3_3-nemotron-super-49b-v1');
+    expect(model('nvidia/llama-3_3-nemotron-super-49b-v1').architecture).toBeUndefined();
+  });
+
   it('the Llama 3.2 AUP EU clause reaches 11B Vision but not the text-only 1B and 3B', () => {
     const l32 = license('llama-3.2-community');
     expect(l32.published).toBe('2024-09-25');
