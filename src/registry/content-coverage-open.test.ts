@@ -153,6 +153,13 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(model('nvidia/llama-3_3-nemotron-super-49b-v1').architecture).toBeUndefined();
   });
 
+  it('InternVL3-78B is tagged MIT but its Qwen2.5-72B language model brings the Qwen License (100M MAU) through the chain', () => {
+    expect(model('alibaba/qwen2.5-72b').license).toBe('qwen-license');
+    expect(licenseChain('opengvlab/internvl3-78b')).toEqual(['mit', 'qwen-license']);
+    expect(license('qwen-license').mau_cap?.value).toBe(100_000_000);
+    expect(model('opengvlab/internvl3-78b').modalities.input).toContain('image');
+  });
+
   it('the Llama 3.2 AUP EU clause reaches 11B Vision but not the text-only 1B and 3B', () => {
     const l32 = license('llama-3.2-community');
     expect(l32.published).toBe('2024-09-25');
