@@ -102,6 +102,8 @@ describe('open-weights coverage: license traps per checkpoint', () => {
       expect(licenseChain(id), id).toEqual(['mit', 'apache-2.0']);
     }
     expect(licenseChain('deepseek/deepseek-r1-distill-llama-8b')).toEqual(['mit', 'llama-3.1-community']);
+    expect(licenseChain('deepseek/deepseek-r1-0528-qwen3-8b')).toEqual(['mit', 'apache-2.0']);
+    expect(model('deepseek/deepseek-r1-0528-qwen3-8b').architecture?.layers).toBe(model('alibaba/qwen3-8b').architecture?.layers);
     const llama31 = license('llama-3.1-community');
     expect(llama31.obligations.map((o) => o.value)).toContain('name-prefix');
     expect(llama31.mau_cap?.value).toBe(700_000_000);
