@@ -50,6 +50,23 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(index.get('mistralai/codestral-22b-v0.1')).toBe('mistral/codestral-22b-v0.1');
   });
 
+  it("Devstral 2 (123B) is revenue-capped \"modified MIT\" while Devstral Small 2 is Apache-2.0, and Mistral's -latest pointers resolve to the models the docs list", () => {
+    const dev2 = license(model('mistral/devstral-2-123b-instruct-2512').license);
+    expect(dev2).toMatchObject({ class: 'open-weights-restricted', commercial_use: { value: 'conditional' } });
+    expect(dev2.commercial_use.quote).toMatch(/monthly revenue .* exceeds \$20 million/);
+    expect(dev2.revenue_cap?.value).toBe(240_000_000);
+    expect(model('mistral/devstral-small-2-24b-instruct-2512').license).toBe('apache-2.0');
+    const index = aliasIndex(registry);
+    expect(index.get('mistral/devstral-latest')).toBe('mistral/devstral-2-123b-instruct-2512');
+    expect(index.get('devstral-small-latest')).toBe('mistral/devstral-small-2-24b-instruct-2512');
+    expect(index.get('mistral/mistral-small-latest')).toBe('mistral/mistral-small-4-2603');
+    expect(index.get('magistral-small-latest')).toBe('mistral/magistral-small-2509');
+    // ministral-8b-latest moved to an Apache-2.0 model; the dated 2410 id stays on the research license.
+    expect(model(index.get('ministral-8b-latest') ?? '').license).toBe('apache-2.0');
+    expect(model('mistral/ministral-8b-instruct-2410').license).toBe('mistral-research-license');
+    expect(model('mistral/devstral-medium-2507').lifecycle).toMatchObject({ status: 'deprecated', retires_on: '2026-05-31' });
+  });
+
   it('EXAONE 3.5 is non-commercial at every size (EXAONE AI Model License 1.1 - NC), licensed by LG Management Development Institute', () => {
     const exaone = license('exaone-1.1-nc');
     expect(exaone).toMatchObject({ class: 'non-commercial', vendor: 'lg', commercial_use: { value: 'forbidden' } });
