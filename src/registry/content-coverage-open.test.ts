@@ -65,6 +65,11 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(model(index.get('ministral-8b-latest') ?? '').license).toBe('apache-2.0');
     expect(model('mistral/ministral-8b-instruct-2410').license).toBe('mistral-research-license');
     expect(model('mistral/devstral-medium-2507').lifecycle).toMatchObject({ status: 'deprecated', retires_on: '2026-05-31' });
+    // Family names do not carry licenses: Pixtral 12B is Apache-2.0, Pixtral Large research-only; Codestral Mamba Apache-2.0, Codestral 22B MNPL.
+    expect(model('mistral/pixtral-12b-2409').license).toBe('apache-2.0');
+    expect(model('mistral/pixtral-large-instruct-2411').license).toBe('mistral-research-license');
+    expect(model('mistral/mamba-codestral-7b-v0.1').license).toBe('apache-2.0');
+    expect(index.get('mistral/ministral-3b-latest')).toBe('mistral/ministral-3-3b-instruct-2512');
   });
 
   it('EXAONE 3.5 is non-commercial at every size (EXAONE AI Model License 1.1 - NC), licensed by LG Management Development Institute', () => {
