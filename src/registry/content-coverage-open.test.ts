@@ -132,23 +132,22 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(flags('deepseek/deepseek-r1-distill-llama-8b')).toContain('llama-naming-duty');
   });
 
-  it('Ollama size tags of the R1 distills resolve to the distill they pull', () => {
-    const index = aliasIndex(registry);
-    expect(index.get('ollama/deepseek-r1:1.5b')).toBe('deepseek/deepseek-r1-distill-qwen-1.5b');
-    expect(index.get('ollama/deepseek-r1:7b')).toBe('deepseek/deepseek-r1-distill-qwen-7b');
-    expect(index.get('ollama/deepseek-r1:8b')).toBe('deepseek/deepseek-r1-distill-llama-8b');
-    expect(index.get('ollama/deepseek-r1:14b')).toBe('deepseek/deepseek-r1-distill-qwen-14b');
-  });
-
-  it('Ollama library tags resolve to the checkpoint the library serves for them', () => {
-    const index = aliasIndex(registry);
-    expect(index.get('ollama/llama3.2')).toBe('meta/llama-3.2-3b-instruct');
-    expect(index.get('ollama/llama3.2:1b')).toBe('meta/llama-3.2-1b-instruct');
-    expect(index.get('ollama/llama3.2-vision')).toBe('meta/llama-3.2-11b-vision-instruct');
-    expect(index.get('ollama/llama3.2-vision:90b')).toBe('meta/llama-3.2-90b-vision-instruct');
-    expect(index.get('ollama/mistral')).toBe('mistral/mistral-7b-instruct-v0.3');
-    expect(index.get('ollama/codellama')).toBe('meta/codellama-7b-instruct-hf');
-    expect(index.get('ollama/phi4-mini')).toBe('microsoft/phi-4-mini-instruct');
+  it.each([
+    // R1 size tags pull the distills, not R1 itself.
+    ['ollama/deepseek-r1:1.5b', 'deepseek/deepseek-r1-distill-qwen-1.5b'],
+    ['ollama/deepseek-r1:7b', 'deepseek/deepseek-r1-distill-qwen-7b'],
+    ['ollama/deepseek-r1:8b', 'deepseek/deepseek-r1-distill-llama-8b'],
+    ['ollama/deepseek-r1:14b', 'deepseek/deepseek-r1-distill-qwen-14b'],
+    // Library names and their default sizes.
+    ['ollama/llama3.2', 'meta/llama-3.2-3b-instruct'],
+    ['ollama/llama3.2:1b', 'meta/llama-3.2-1b-instruct'],
+    ['ollama/llama3.2-vision', 'meta/llama-3.2-11b-vision-instruct'],
+    ['ollama/llama3.2-vision:90b', 'meta/llama-3.2-90b-vision-instruct'],
+    ['ollama/mistral', 'mistral/mistral-7b-instruct-v0.3'],
+    ['ollama/codellama', 'meta/codellama-7b-instruct-hf'],
+    ['ollama/phi4-mini', 'microsoft/phi-4-mini-instruct'],
+  ])('Ollama tag %s resolves to the checkpoint it pulls (%s)', (tag, id) => {
+    expect(aliasIndex(registry).get(tag)).toBe(id);
   });
 
   it('Kimi K2 Base / 0905 / Thinking sit under the Modified MIT license (MIT plus a "Kimi K2" display duty that binds derivatives), not MIT', () => {
