@@ -226,6 +226,7 @@ describe('open-weights coverage: license traps per checkpoint', () => {
   });
 
   it('permissive open weights from NVIDIA, IBM, Z.ai, Microsoft and OpenGVLab resolve to the licenses their cards state', () => {
+    for (const id of ['microsoft/phi-3.5-moe-instruct', 'microsoft/phi-3-medium-128k-instruct', 'microsoft/phi-3.5-vision-instruct']) expect(model(id).license, id).toBe('mit');
     expect(model('nvidia/nvidia-nemotron-nano-9b-v2').license).toBe('nvidia-open-model-license');
     for (const id of ['ibm/granite-4.0-h-small', 'ibm/granite-4.0-h-tiny', 'ibm/granite-4.0-h-micro']) expect(model(id).license, id).toBe('apache-2.0');
     for (const id of ['zhipu/glm-4.5', 'zhipu/glm-4.5-air', 'microsoft/phi-3-mini-4k-instruct', 'microsoft/phi-3.5-mini-instruct', 'microsoft/phi-4-mini-instruct', 'opengvlab/internvl2-8b']) {
