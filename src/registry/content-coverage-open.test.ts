@@ -64,7 +64,7 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     // ministral-8b-latest moved to an Apache-2.0 model; the dated 2410 id stays on the research license.
     expect(model(index.get('ministral-8b-latest') ?? '').license).toBe('apache-2.0');
     expect(model('mistral/ministral-8b-instruct-2410').license).toBe('mistral-research-license');
-    expect(model('mistral/devstral-medium-2507').lifecycle).toMatchObject({ status: 'deprecated', retires_on: '2026-05-31' });
+    expect(model('mistral/devstral-medium-2507').lifecycle).toMatchObject({ status: 'retired', retired_on: '2026-05-31' });
     // Family names do not carry licenses: Pixtral 12B is Apache-2.0, Pixtral Large research-only; Codestral Mamba Apache-2.0, Codestral 22B MNPL.
     expect(model('mistral/pixtral-12b-2409').license).toBe('apache-2.0');
     expect(model('mistral/pixtral-large-instruct-2411').license).toBe('mistral-research-license');
@@ -76,6 +76,9 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     const exaone = license('exaone-1.1-nc');
     expect(exaone).toMatchObject({ class: 'non-commercial', vendor: 'lg', commercial_use: { value: 'forbidden' } });
     expect(exaone.commercial_use.sources.map((s) => s.source)).toContain('exaone-license-1.1-nc-text');
+    expect(exaone.commercial_use.quote).toMatch(/expressly prohibited .* commercial purposes/);
+    expect(exaone.output_training.value).toBe('forbidden');
+    expect(exaone.obligations.map((o) => o.value)).toContain('name-prefix');
     expect(registry.vendors['lg']?.legal_entity).toBe('LG Management Development Institute Co., Ltd.');
     for (const size of ['2.4b', '7.8b', '32b']) {
       const id = `lg/exaone-3.5-${size}-instruct`;
