@@ -69,6 +69,8 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(model('mistral/pixtral-12b-2409').license).toBe('apache-2.0');
     expect(model('mistral/pixtral-large-instruct-2411').license).toBe('mistral-research-license');
     expect(model('mistral/mamba-codestral-7b-v0.1').license).toBe('apache-2.0');
+    expect(model('mistral/voxtral-small-24b-2507').modalities.input).toContain('audio');
+    expect(model('mistral/magistral-small-2506').lifecycle).toMatchObject({ status: 'retired', retired_on: '2025-11-30' });
     expect(index.get('mistral/ministral-3b-latest')).toBe('mistral/ministral-3-3b-instruct-2512');
   });
 
