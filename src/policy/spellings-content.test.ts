@@ -50,7 +50,9 @@ describe('spellings on the registry', () => {
     expect(idOf('hosted_vllm/TheBloke/Llama-2-70B-Chat-AWQ')).toBe('meta/llama-2-70b-chat');
     expect(idOf('hosted_vllm/Qwen/Qwen2.5-72B-Instruct-AWQ')).toBe('alibaba/qwen2.5-72b-instruct');
     expect(idOf('hosted_vllm/unsloth/gemma-3-27b-it-GGUF')).toBe('google/gemma-3-27b-it');
-    expect(idOf('hosted_vllm/NousResearch/Hermes-3-Llama-3.1-8B')).toBe('unknown');
+    // A fine-tune is its own checkpoint: Hermes 3 has an entry; a fine-tune without one stays unknown.
+    expect(idOf('hosted_vllm/NousResearch/Hermes-3-Llama-3.1-8B')).toBe('nous/hermes-3-llama-3.1-8b');
+    expect(idOf('hosted_vllm/cognitivecomputations/Dolphin3.0-Llama3.1-8B')).toBe('unknown');
   });
 
   it('a LiteLLM config of such spellings lints with every route resolved, and says how each was read', () => {
