@@ -178,8 +178,8 @@ describe('policy playground', () => {
     const finding = page.locator('ol.findings li[data-code="license/non-commercial"]');
     await finding.waitFor();
     expect(await finding.getAttribute('data-severity')).toBe('error');
-    expect(await finding.innerText()).toContain('router.yaml:4:');
-    expect(await page.locator('.pg-summary').innerText()).toMatch(/exit 1/);
+    expect(await finding.innerText()).toContain('line 4, column');
+    expect(await page.locator('.pg-summary').innerText()).toMatch(/^Fails: 1 error must be fixed or waived/);
     await screenshot(page, 'playground');
     // The hint's "See /rules/<code>/" is a link to the rule's page.
     await finding.locator('p.small a[href$="/rules/license/non-commercial/"]').click();

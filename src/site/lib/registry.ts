@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countFindings, parseYamlSource, RouterConfigSchema, type Finding, type Registry, type RouterConfig } from '../../registry/index.ts';
 import { loadRegistry } from '../../registry/load.ts';
+import { lifecycleAsOf } from '../../registry/lifecycle.ts';
 
 /** The registry path the build reads. */
 export function registryPath(): string {
@@ -19,7 +20,10 @@ export function buildDate(): string {
 }
 
 export interface SiteRegistry {
+  /** The registry as of the build date: a model or route whose announced retirement has passed reads "retired". */
   registry: Registry;
+  /** The registry exactly as validated, for the JSON bundle `clearance --registry` accepts. */
+  raw: Registry;
   /** Findings the loader reported (warnings and infos only: errors fail the build). */
   findings: Finding[];
   path: string;
@@ -43,8 +47,21 @@ export function getRegistry(): SiteRegistry {
       `The registry at ${path} has ${countFindings(errors).errors} error(s); the site is not built from invalid data.\n${shown.join('\n')}${more}\nRun "npx clearance validate --registry ${path}" for details and fixes.`,
     );
   }
-  cached = { registry: loaded.registry, findings: loaded.findings, path };
+  cached = { registry: asOfBuildDate(loaded.registry, buildDate()), raw: loaded.registry, findings: loaded.findings, path };
   return cached;
+}
+
+/** Every lifecycle (models' and routes') restated as of the build date, so no page calls a retired model active. */
+function asOfBuildDate(registry: Registry, today: string): Registry {
+  const models: Registry['models'] = Object.create(null);
+  for (const [id, model] of Object.entries(registry.models)) {
+    models[id] = {
+      ...model,
+      lifecycle: lifecycleAsOf(model.lifecycle, today),
+      ...(model.routes ? { routes: model.routes.map((r) => (r.lifecycle ? { ...r, lifecycle: lifecycleAsOf(r.lifecycle, today) } : r)) } : {}),
+    };
+  }
+  return { ...registry, models };
 }
 
 /**
