@@ -198,7 +198,8 @@ describe('content gaps closed in issue 3 (verified against the cited sources)', 
     // Bare deepseek-r1 is a 7B distill and :671b now pulls R1-0528: neither is a checkpoint in the registry.
     expect(index.get('ollama/deepseek-r1')).toBeUndefined();
     expect(index.get('ollama/deepseek-r1:671b')).toBeUndefined();
-    expect(index.get('ollama/gemma3')).toBeUndefined();
+    // Bare gemma3 is the 4B (Ollama README table), now in the registry.
+    expect(index.get('ollama/gemma3')).toBe('google/gemma-3-4b-it');
   });
 
   it("Cohere's CC-BY-NC addendum restricts commercial synthetic data from the weights' outputs", () => {
