@@ -101,6 +101,20 @@ describe('API vendors and their open weights', () => {
     const v01 = model('cohere/c4ai-command-r-v01').architecture!.attention;
     const r0824 = model('cohere/command-r-08-2024').architecture!.attention;
     expect(v01.kind === 'gqa' && r0824.kind === 'gqa' && v01.kv_heads / r0824.kv_heads).toBe(8);
+    // Gemma 3 1B is not a scaled-down 4B: one KV head and a 512-token window.
+    const g31 = model('google/gemma-3-1b-it').architecture!;
+    expect(g31).toMatchObject({ layers: 26, hidden_size: 1152, attention: { kind: 'gqa', heads: 4, kv_heads: 1, head_dim: 256 } });
+    expect(g31.window).toMatchObject({ size: 512, windowed_layers: 22 });
+    // Gemma 4: the 26B A4B is a mixture of experts with about 4B active, the 31B is dense.
+    const moe = model('google/gemma-4-26b-a4b-it').architecture!;
+    expect(moe.moe).toMatchObject({ experts_total: 128, experts_active: 8 });
+    expect(moe.params_total_b).toBeCloseTo(26, -1);
+    expect(moe.params_active_b).toBeLessThan(5);
+    const dense = model('google/gemma-4-31b-it').architecture!;
+    expect(dense.moe).toBeUndefined();
+    expect(dense.params_total_b).toBeCloseTo(31, 0);
+    // The edge sizes use per-layer embeddings and KV sharing the schema cannot express: left unrecorded, not guessed.
+    expect(model('google/gemma-4-e2b-it').architecture).toBeUndefined();
   });
 
   it('the Gemini unpaid tier trains on prompts and may not serve users in the EEA, Switzerland or the UK', () => {
@@ -112,6 +126,10 @@ describe('API vendors and their open weights', () => {
     expect(geo).toMatchObject({ regions: ['EEA', 'CH', 'GB'], basis: 'location', in_document: 'terms', status: 'verified' });
     expect(unpaid.other_clauses?.map((c) => c.value)).toContain('unpaid-data-used-for-training');
     expect(unpaid.competing_models?.value).toBe('forbidden');
+    // ...except that for users in the EEA, Switzerland and the UK the paid data terms apply to the free tier too.
+    expect(unpaid.other_clauses?.map((c) => c.value)).toContain('eea-ch-uk-paid-data-terms');
+    // API terms carry Clearance's own license ids, never an SPDX id.
+    for (const id of ['google-gemini-api-unpaid-terms', 'aws-service-terms', 'xai-enterprise-terms']) expect(license(id).spdx).toBe(`LicenseRef-clearance-${id}`);
     expect(license('google-gemini-api-terms').geo_exclusions).toEqual([]);
   });
 
