@@ -49,6 +49,9 @@ describe('API vendors and their open weights', () => {
     expect(codes(litellm('hosted_vllm/CohereForAI/c4ai-command-r-plus'))).toContain('license/non-commercial');
     expect(codes(litellm('hosted_vllm/CohereForAI/c4ai-command-r-v01'))).toContain('license/non-commercial');
     expect(codes(litellm('hosted_vllm/CohereLabs/aya-expanse-32b'))).toContain('license/non-commercial');
+    // The family name does not tell the license: Aya 101 (February 2024) is Apache-2.0.
+    expect(model('cohere/aya-101').license).toBe('apache-2.0');
+    expect(codes(selfHosted('CohereForAI/aya-101'))).not.toContain('license/non-commercial');
   });
 
   it("the same Command R / R+ through Cohere's API is not CC-BY-NC, but the API ids were deprecated in September 2025", () => {
