@@ -143,8 +143,8 @@ describe('API vendors and their open weights', () => {
     for (const id of ['gpt-4o-mini', 'openai/gpt-5-mini', 'anthropic/claude-opus-4-5-20251101']) {
       expect(codes(litellm(id))).toContain('lifecycle/deprecated');
     }
-    // Gemini 2.5 Pro is recorded as deprecated with a reported shutdown of 2026-12-01: once that date has passed it counts as retired.
-    expect(model('google/gemini-2.5-pro').lifecycle).toMatchObject({ status: 'deprecated', retires_on: '2026-12-01' });
+    // Gemini 2.5 Pro's reported shutdown date, 2026-12-01, has passed: recorded as retired on it.
+    expect(model('google/gemini-2.5-pro').lifecycle).toMatchObject({ status: 'retired', retired_on: '2026-12-01' });
     expect(codes(litellm('gemini/gemini-2.5-pro'))).toContain('lifecycle/retired');
     expect(codes(litellm('anthropic/claude-haiku-4-5-20251001', 'xai/grok-4.3'))).not.toContain('lifecycle/retired');
   });
