@@ -30,6 +30,8 @@ export interface LintInput {
   text: string;
   /** Stable id of the file for the include reader (e.g. its real path); defaults to `file`. */
   id?: string;
+  /** Reads this config's LiteLLM `include:` files; overrides LintOptions.readInclude. */
+  readInclude?: IncludeReader;
 }
 
 export interface LintOutcome {
@@ -54,7 +56,7 @@ export function lintTexts(inputs: readonly LintInput[], registry: Registry, poli
   const configs: ParsedConfig[] = [];
   const fatal: PolicyFinding[] = [];
   for (const input of inputs) {
-    const parsed = parseRouterConfig(input.file, input.text, options.shapes, { ...(input.id !== undefined ? { id: input.id } : {}), ...(options.readInclude ? { readInclude: options.readInclude } : {}) });
+    const parsed = parseRouterConfig(input.file, input.text, options.shapes, { ...(input.id !== undefined ? { id: input.id } : {}), ...((input.readInclude ?? options.readInclude) ? { readInclude: (input.readInclude ?? options.readInclude)! } : {}) });
     fatal.push(...parsed.findings);
     if (parsed.config) configs.push(parsed.config);
   }

@@ -57,8 +57,9 @@ function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver
   const out: PolicyFinding[] = mismatch ? [mismatch] : [];
   // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
   const read = resolution.kind === 'wildcard' ? undefined : spellingEvidence(resolution.spelling, route.spec);
+  let note: string | undefined;
   const emit = (rule: Rule, emitted: Emitted[], model: string) => {
-    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model));
+    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model, note));
   };
   if (resolution.kind !== 'model') {
     for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution }), route.spec);
@@ -67,6 +68,7 @@ function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver
   const modelId = resolution.id;
   const model = own(registry.models, modelId)!;
   const serving = resolver.serving(route, modelId);
+  if (serving.explain) note = serving.basis;
   if (serving.unknownProvider !== undefined) {
     const near = closest(serving.unknownProvider, [...Object.keys(registry.providers), 'self-hosted'], 3);
     return [
@@ -155,11 +157,12 @@ function locateSibling(route: RouteRef): { line: number; column: number } {
   return route.viaAt ?? { line: route.line, column: route.column };
 }
 
-function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string): PolicyFinding {
+function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string, note?: string): PolicyFinding {
+  const context = [route.through, note].filter((s): s is string => s !== undefined);
   return {
     code: rule.code,
     severity: emitted.severity ?? rule.defaultSeverity,
-    message: route.through ? `${emitted.message} (${route.through})` : emitted.message,
+    message: context.length > 0 ? `${emitted.message} (${context.join('; ')})` : emitted.message,
     hint: `${emitted.hint ?? rule.fix} See ${ruleUrl(rule.code)}`,
     file: route.file,
     line: route.line,

@@ -34,6 +34,8 @@ const SETTINGS_KEYS = ['router_settings', 'litellm_settings'] as const;
 
 /** Route expansion budget: fallbacks that fan every group out to every other group are refused past it. */
 export const MAX_EXPANDED_ROUTES = 50_000;
+/** Fallback-graph walking budget (edges visited over all groups), for the same reason. */
+const MAX_EXPANSION_STEPS = 5_000_000;
 
 /** Bedrock cross-region inference profiles prefix the model id with a geography: `bedrock/eu.anthropic.…`. */
 const BEDROCK_GEO = /^(?:(?:converse|invoke|converse_like)\/)?(us|eu|apac|jp|au|ca|us-gov|global)\./;
@@ -238,19 +240,16 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
     for (const target of aliasModels) {
       modelRoute(target, target.alias, 'alias');
     }
-    // model_alias_map keys that name a group or nothing the config defines: lint the target under that name.
-    for (const [key, list] of aliasMap) {
-      const tiersOf = namedGroups(key);
-      for (const alias of list) for (const tier of tiersOf.length > 0 ? tiersOf : [key]) modelRoute({ ...alias }, tier, 'alias', `litellm_settings.model_alias_map rewrites "${key}"`);
-    }
     for (const target of unmatched) modelRoute(target, target.key, 'fallback');
     // Every group: what its fallbacks reach, transitively, is linted under its tier.
+    let steps = 0;
     for (const start of groups) {
       const parent = new Map<string, { from: string; edge: GroupEdge }>();
       const queue = [start];
       for (let i = 0; i < queue.length; i++) {
         const from = queue[i]!;
         for (const edge of [...(groupEdges.get(from) ?? []), ...starEdges]) {
+          if (++steps > MAX_EXPANSION_STEPS) throw new TooManyRoutes();
           if (edge.to === start || parent.has(edge.to)) continue;
           parent.set(edge.to, { from, edge });
           queue.push(edge.to);
@@ -262,10 +261,18 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
           const { edge } = parent.get(group)!;
           for (const d of deployments.get(group) ?? []) deploymentRoutes(d, start, 'fallback', edge, chain);
         }
-        for (const target of [...(modelTargets.get(group) ?? []), ...starModels]) modelRoute(target, start, 'fallback', chain);
+        for (const target of modelTargets.get(group) ?? []) modelRoute(target, start, 'fallback', chain);
       }
+      for (const target of starModels) modelRoute(target, start, 'fallback');
     }
     if (groups.length === 0) for (const target of starModels) modelRoute(target, '*', 'fallback');
+    // model_alias_map keys that name a group or nothing the config defines: lint the target under that name.
+    const called = new Set(routes.map((r) => r.spec));
+    for (const [key, list] of aliasMap) {
+      const tiersOf = namedGroups(key);
+      if (tiersOf.length === 0 && called.has(key)) continue; // rewrites a model the config calls: linted with that call
+      for (const alias of list) for (const tier of tiersOf.length > 0 ? tiersOf : [key]) modelRoute({ ...alias }, tier, 'alias', `litellm_settings.model_alias_map rewrites "${key}"`);
+    }
   } catch (error) {
     if (!(error instanceof TooManyRoutes)) throw error;
     return { findings: [tooManyRoutes(main)] };

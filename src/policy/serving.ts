@@ -20,6 +20,8 @@ export interface RouteServing {
   basis: string;
   /** Native `via:` named a provider the registry does not have. */
   unknownProvider?: string;
+  /** The basis is news to the reader (an api_base or a vendor mismatch decided it): findings quote it. */
+  explain?: boolean;
 }
 
 export interface RouteLocation {
@@ -195,7 +197,7 @@ export function createServing(registry: Registry, prefixProviders: ReadonlyMap<s
       const relationship = relationshipOf(id, provider, model);
       if (relationship === 'unknown') {
         // A vendor's API prefix in front of another vendor's weights: not that vendor's first-party API.
-        return { relationship, basis: `${basis}, but ${id} is ${provider.vendor ?? id}'s own API, not a first-party API for ${model?.vendor ?? 'this model'}'s weights, so who really serves the route is unknown` };
+        return { relationship, explain: true, basis: `${basis}, but ${id} is ${provider.vendor ?? id}'s own API, not a first-party API for ${model?.vendor ?? 'this model'}'s weights, so who really serves the route is unknown` };
       }
       return { provider: { id, provider }, relationship, basis };
     };
@@ -210,21 +212,22 @@ export function createServing(registry: Registry, prefixProviders: ReadonlyMap<s
     const names = prefix ? [prefix] : firstParty ? providerOf(firstParty)!.litellm_prefixes : ['openai'];
     const base = effectiveApiBase(route, names);
     if (base?.env !== undefined) {
-      return { relationship: 'unknown', basis: `the api_base (${base.from}) is read from the environment variable ${base.env} when the proxy starts, so where the route goes cannot be checked` };
+      return { relationship: 'unknown', explain: true, basis: `the api_base (${base.from}) is read from the environment variable ${base.env} when the proxy starts, so where the route goes cannot be checked; write the URL in the config (or set it under environment_variables) to have it checked` };
     }
     if (base !== undefined) {
       const host = apiHost(base.value);
-      if (host === undefined) return { relationship: 'unknown', basis: `the api_base "${base.value}" (${base.from}) has no host` };
+      if (host === undefined) return { relationship: 'unknown', explain: true, basis: `the api_base "${base.value}" (${base.from}) has no host` };
       const name = hostProviderName(host);
       if (name !== undefined) {
         const id = prefixProviders.get(name);
-        if (id !== undefined) return withProvider(id, `the api_base ${host} (${base.from}) is ${id}'s API`);
-        return { relationship: 'unknown', basis: `the api_base ${host} (${base.from}) is the "${name}" API, which no registry provider claims` };
+        if (id !== undefined) return { ...withProvider(id, `the api_base ${host} (${base.from}) is ${id}'s API`), ...(prefix !== undefined && prefixProviders.get(prefix) === id ? {} : { explain: true }) };
+        return { relationship: 'unknown', explain: true, basis: `the api_base ${host} (${base.from}) is the "${name}" API, which no registry provider claims` };
       }
       if (isPrivateHost(host)) {
-        return { relationship: 'self-hosted', basis: `the api_base ${host} (${base.from}) is on a private network: a server you run${prefix ? `, not the "${prefix}/" provider's API` : ''}` };
+        const usual = prefix !== undefined && (SELF_HOSTED_PREFIXES.includes(prefix) || prefix === 'openai' || prefix === 'text-completion-openai');
+        return { relationship: 'self-hosted', ...(usual ? {} : { explain: true }), basis: `the api_base ${host} (${base.from}) is on a private network: a server you run${prefix ? `, not the "${prefix}/" provider's API` : ''}` };
       }
-      return { relationship: 'unknown', basis: `the api_base ${host} (${base.from}) is not a provider host Clearance knows, so the provider is unknown` };
+      return { relationship: 'unknown', explain: true, basis: `the api_base ${host} (${base.from}) is not a provider host Clearance knows, so the provider is unknown` };
     }
     if (prefix && SELF_HOSTED_PREFIXES.includes(prefix)) return { relationship: 'self-hosted', basis: `the "${prefix}/" prefix is a server you run` };
     const claimed = prefix ? prefixProviders.get(prefix) : undefined;
