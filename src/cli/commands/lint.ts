@@ -124,7 +124,7 @@ export const command: Command = {
       const file = display(path);
       try {
         const id = realOrSelf(resolve(io.cwd, path));
-        inputs.push({ file, id, text: readFileSync(resolve(io.cwd, path), 'utf8'), readInclude: includeReader(dirname(id), named, display) });
+        inputs.push({ file, id, text: readFileSync(resolve(io.cwd, path), 'utf8'), readInclude: includeReader(dirname(id), named, (p) => relative(io.cwd, p) || p) });
       } catch (error) {
         unreadable.push({
           code: 'config/unreadable',
