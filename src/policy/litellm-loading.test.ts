@@ -104,6 +104,10 @@ describe('6. include: files are followed and their routes linted at their own fi
     const files = { 'models/list.yaml': 'include:\n  - more.yaml\nmodel_list:\n  - model_name: chat\n    litellm_params: {model: hostco/acme/Open-7B}\n', 'models/more.yaml': 'model_list:\n  - model_name: nc\n    litellm_params: {model: hostco/acme-ai/NC-104B}\n' };
     expect(at(lint(main, undefined, files))).toEqual(['license/non-commercial models/more.yaml:3:22']);
   });
+  it("also lints the file a nested include names relative to the top config's directory (older LiteLLM releases read that one)", () => {
+    const files = { 'models/list.yaml': 'include: [more.yaml]\nmodel_list: []\n', 'models/more.yaml': 'model_list: []\n', 'more.yaml': 'model_list:\n  - model_name: nc\n    litellm_params: {model: hostco/acme-ai/NC-104B}\n' };
+    expect(at(lint(main, undefined, files))).toEqual(['license/non-commercial more.yaml:3:22']);
+  });
   it('refuses missing files and cycles with a located error', () => {
     expect(at(lint(main))).toEqual(['config/include config.yaml:2:5']);
     const files = { 'models/list.yaml': 'include: [../config.yaml]\nmodel_list: []\n', 'config.yaml': main };

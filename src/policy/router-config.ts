@@ -76,6 +76,25 @@ function parseLitellm(root: RawDoc, shapes: Shapes, readInclude: IncludeReader |
   const docs: LitellmDoc[] = [];
   const loaded = new Set<string>([root.id]);
   const queue: { doc: RawDoc; chain: readonly string[] }[] = [{ doc: root, chain: [root.id] }];
+  const load = (result: { file: string; id: string; text: string }, name: string, at: { file: string; path: DataPath; line: number; column: number }, chain: readonly string[]) => {
+    if (loaded.has(result.id)) return; // included twice: its routes are linted once
+    if (loaded.size >= MAX_INCLUDE_FILES) {
+      findings.push(includeFinding(at, `the config and its includes are more than ${MAX_INCLUDE_FILES} files`, 'Merge the included files, or check for an include loop.'));
+      return;
+    }
+    loaded.add(result.id);
+    const source = parseYamlSource(result.file, result.text, { maxBytes: MAX_CONFIG_BYTES });
+    if (source.findings.length > 0) {
+      findings.push(...source.findings.map(asPolicyFinding));
+      return;
+    }
+    const isMap = typeof source.data === 'object' && source.data !== null && !Array.isArray(source.data);
+    if (!isMap) {
+      findings.push(includeFinding(at, `"${name}" (${result.file}) is not a YAML mapping of LiteLLM config keys`, 'An included file holds config keys such as `model_list:`.'));
+      return;
+    }
+    queue.push({ doc: { file: result.file, id: result.id, data: source.data, locate: source.locate }, chain: [...chain, result.id] });
+  };
   for (let i = 0; i < queue.length; i++) {
     const { doc, chain } = queue[i]!;
     const parsed = shapes.litellm(doc.data);
@@ -106,23 +125,13 @@ function parseLitellm(root: RawDoc, shapes: Shapes, readInclude: IncludeReader |
         findings.push(includeFinding(at, `"${name}" includes a file that includes it (an include cycle: ${[...chain, result.id].map((id) => displayOf(id, queue)).join(' → ')}); LiteLLM would loop reading it`, 'Remove the include that closes the cycle.'));
         return;
       }
-      if (loaded.has(result.id)) return; // included twice: its routes are linted once
-      if (loaded.size >= MAX_INCLUDE_FILES) {
-        findings.push(includeFinding(at, `the config and its includes are more than ${MAX_INCLUDE_FILES} files`, 'Merge the included files, or check for an include loop.'));
-        return;
+      load(result, name, at, chain);
+      // LiteLLM releases have resolved a nested include against the top config's directory instead of the
+      // including file's: when that names another existing file, it is linted too.
+      if (doc !== root) {
+        const rooted = readInclude(root.id, name);
+        if (!('error' in rooted) && rooted.id !== result.id && !chain.includes(rooted.id)) load(rooted, name, at, chain);
       }
-      loaded.add(result.id);
-      const source = parseYamlSource(result.file, result.text, { maxBytes: MAX_CONFIG_BYTES });
-      if (source.findings.length > 0) {
-        findings.push(...source.findings.map(asPolicyFinding));
-        return;
-      }
-      const isMap = typeof source.data === 'object' && source.data !== null && !Array.isArray(source.data);
-      if (!isMap) {
-        findings.push(includeFinding(at, `"${name}" (${result.file}) is not a YAML mapping of LiteLLM config keys`, 'An included file holds config keys such as `model_list:`.'));
-        return;
-      }
-      queue.push({ doc: { file: result.file, id: result.id, data: source.data, locate: source.locate }, chain: [...chain, result.id] });
     });
   }
   if (findings.length > 0) return { findings };
