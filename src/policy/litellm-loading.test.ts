@@ -53,6 +53,13 @@ describe("2. a vendor's API prefix in front of another vendor's weights is not f
   });
 });
 
+describe('2b. custom_llm_provider decides the provider, as get_llm_provider applies it', () => {
+  it('lints acme_api/acme-nc sent to a vLLM server as self-hosted NC weights', () => {
+    const text = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: acme_api/acme-nc\n      custom_llm_provider: hosted_vllm\n`;
+    expect(at(lint(text))).toEqual(['license/non-commercial config.yaml:4:7']);
+  });
+});
+
 describe('3. api_base from elsewhere in the file applies as LiteLLM applies it', () => {
   const firstParty = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: acme_api/acme-nc\n`;
   it('reads environment_variables <PROVIDER>_API_BASE', () => {

@@ -13,6 +13,8 @@ const LitellmParams = z.looseObject({
   model: z.string().min(1, 'litellm_params.model names the model the proxy calls; it cannot be empty'),
   api_base: z.string().nullish(),
   base_url: z.string().nullish(),
+  /** Overrides the provider: LiteLLM's get_llm_provider prefixes the model with it. */
+  custom_llm_provider: z.string().nullish(),
   region_name: z.string().nullish(),
   aws_region_name: z.string().nullish(),
   vertex_location: z.string().nullish(),

@@ -209,7 +209,9 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
   };
   const deploymentRoutes = (d: Deployment, tier: string, role: RouteRef['role'], at?: Place, through?: string) => {
     const base: DataPath = ['model_list', d.index, 'litellm_params'];
-    const spec = d.params.model;
+    // custom_llm_provider: get_llm_provider calls `<provider>/<model>` when the model does not already start with it.
+    const provider = d.params.custom_llm_provider?.trim();
+    const spec = provider && d.params.model.split('/')[0] !== provider ? `${provider}/${d.params.model}` : d.params.model;
     const own = routeFromSpec(d.doc, spec, [...base, 'model']);
     const apiBase = d.params.api_base ? { apiBase: d.params.api_base, apiBaseFrom: 'litellm_params.api_base' } : d.params.base_url ? { apiBase: d.params.base_url, apiBaseFrom: 'litellm_params.base_url' } : {};
     const region = bedrockGeo(spec) ?? d.params.region_name ?? d.params.aws_region_name ?? d.params.vertex_location;
@@ -226,7 +228,7 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
       ...(through ? { through: `${through} (deployment ${spec} at ${d.doc.file}:${own.line}:${own.column})` } : {}),
     };
     add(route);
-    rewrites(route, spec, tier, through);
+    rewrites(route, d.params.model, tier, through);
     // litellm_params.fallbacks: completion() calls each of these model ids when the deployment fails.
     d.params.fallbacks?.forEach((target, j) => {
       const name = typeof target === 'string' ? target : target.model;
@@ -329,7 +331,7 @@ export function isLitellmConfig(data: unknown): data is LitellmConfig {
       if (!isRecord(entry) || !isNonEmptyString(entry.model_name)) return false;
       const params = entry.litellm_params;
       if (!isRecord(params) || !isNonEmptyString(params.model)) return false;
-      if (!['api_base', 'base_url', 'region_name', 'aws_region_name', 'vertex_location'].every((key) => isNullish(params[key]) || typeof params[key] === 'string')) return false;
+      if (!['api_base', 'base_url', 'custom_llm_provider', 'region_name', 'aws_region_name', 'vertex_location'].every((key) => isNullish(params[key]) || typeof params[key] === 'string')) return false;
       if (!isNullish(params.tags) && !isStringArray(params.tags)) return false;
       if (!isNullish(params.fallbacks) && !(Array.isArray(params.fallbacks) && params.fallbacks.every(isFallbackTarget))) return false;
       const info = entry.model_info;

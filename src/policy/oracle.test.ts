@@ -4,7 +4,7 @@
  * a deployment's model, base_model behind a deployment name, litellm_params.fallbacks, every fallback list in
  * router_settings and litellm_settings (group, "*" and bare entries), default_fallbacks, a fallback to another
  * group serving a regulated tier, model_group_alias, model_alias_map, YAML merge keys, include files, api_base
- * from environment_variables / litellm_settings / os.environ, and another vendor's API prefix — and check the
+ * from environment_variables / litellm_settings / os.environ, custom_llm_provider, and another vendor's API prefix — and check the
  * verdict: the config without the injection passes, with it it does not, and nothing throws.
  * 10,000 generated cases per run.
  */
@@ -74,10 +74,17 @@ function render(c: Config): string {
   return `${lines.join('\n')}\n`;
 }
 
+const baselines = new Map<string, number>();
+
+/** Exit code of a config; baselines repeat across cases, so they are cached by text. */
 function verdict(c: Config): number {
   const text = render(c);
+  const cached = baselines.get(text);
+  if (cached !== undefined) return cached;
   const readInclude: IncludeReader = (_from, name) => (Object.hasOwn(c.files, name) ? { file: name, id: name, text: c.files[name]! } : { error: 'does not exist' });
-  return lintTexts([{ file: 'config.yaml', text }], REGISTRY, POLICY, TODAY, { shapes: FAST_SHAPES, readInclude }).exitCode;
+  const code = lintTexts([{ file: 'config.yaml', text }], REGISTRY, POLICY, TODAY, { shapes: FAST_SHAPES, readInclude }).exitCode;
+  baselines.set(text, code);
+  return code;
 }
 
 const clone = (c: Config): Config => structuredClone(c);
@@ -181,6 +188,7 @@ const INJECTORS: Record<string, Injector> = {
     const api_base = pick % 2 === 0 ? 'os.environ/LLM_BASE' : at(['https://llm.example.net/v1', 'https://inference.acme-partner.io', 'http://203.0.113.7:8000'], pick >> 1);
     c.groups.push({ name: anyGroup(c, pick).name, params: { model: 'openai/acme/Open-7B', api_base, region_name: 'eu', tags: ['sovereign'] } });
   },
+  'custom-provider': (c, pick) => c.groups.push({ name: anyGroup(c, pick).name, params: { model: 'acme_api/acme-nc', custom_llm_provider: at(['hosted_vllm', 'ollama', 'openai_like'], pick) } }),
   'vendor-prefix': (c, pick) => c.groups.push({ name: anyGroup(c, pick).name, params: { model: pick % 2 === 0 ? 'dragon_api/acme-ai/NC-104B' : 'dragon_api/acme-old' } }),
 };
 
