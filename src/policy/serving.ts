@@ -6,6 +6,7 @@
 import type { Registry } from '../registry/registry.ts';
 import type { Model, Provider } from '../registry/schema/index.ts';
 import { COUNTRY_GROUPS } from './countries.ts';
+import { own } from './own.ts';
 import type { RouteRef, RouteRelationship } from './types.ts';
 
 export interface ProviderMatch {
@@ -188,16 +189,16 @@ export interface Serving {
 }
 
 export function createServing(registry: Registry, prefixProviders: ReadonlyMap<string, string>): Serving {
-  const providerOf = (id: string): Provider | undefined => (Object.hasOwn(registry.providers, id) ? registry.providers[id] : undefined);
+  const providerOf = (id: string): Provider | undefined => own(registry.providers, id);
 
   function serving(route: RouteRef, modelId: string): RouteServing {
-    const model = Object.hasOwn(registry.models, modelId) ? registry.models[modelId] : undefined;
+    const model = own(registry.models, modelId);
     const withProvider = (id: string, basis: string): RouteServing => {
       const provider = providerOf(id)!;
       const relationship = relationshipOf(id, provider, model);
       if (relationship === 'unknown') {
         // A vendor's API prefix in front of another vendor's weights: not that vendor's first-party API.
-        return { relationship, explain: true, basis: `${basis}, but ${id} is ${provider.vendor ?? id}'s own API, not a first-party API for ${model?.vendor ?? 'this model'}'s weights, so who really serves the route is unknown` };
+        return { relationship, explain: true, basis: `${basis}, but ${id} is ${provider.vendor ?? id}'s own API, not a first-party API for ${model?.vendor ?? 'this model'}'s weights, so who really serves the route is unknown; use the prefix of the provider that serves these weights, or an api_base on the server that runs them` };
       }
       return { provider: { id, provider }, relationship, basis };
     };
@@ -227,7 +228,7 @@ export function createServing(registry: Registry, prefixProviders: ReadonlyMap<s
         const usual = prefix !== undefined && (SELF_HOSTED_PREFIXES.includes(prefix) || prefix === 'openai' || prefix === 'text-completion-openai');
         return { relationship: 'self-hosted', ...(usual ? {} : { explain: true }), basis: `the api_base ${host} (${base.from}) is on a private network: a server you run${prefix ? `, not the "${prefix}/" provider's API` : ''}` };
       }
-      return { relationship: 'unknown', explain: true, basis: `the api_base ${host} (${base.from}) is not a provider host Clearance knows, so the provider is unknown` };
+      return { relationship: 'unknown', explain: true, basis: `the api_base ${host} (${base.from}) is not a provider host Clearance knows, so the provider is unknown; use the provider's own LiteLLM prefix without api_base, or an api_base on your private network for a server you run` };
     }
     if (prefix && SELF_HOSTED_PREFIXES.includes(prefix)) return { relationship: 'self-hosted', basis: `the "${prefix}/" prefix is a server you run` };
     const claimed = prefix ? prefixProviders.get(prefix) : undefined;
