@@ -60,6 +60,15 @@ describe('2b. custom_llm_provider decides the provider, as get_llm_provider appl
   });
 });
 
+describe('2c. deployment_id and azure: true send the call to Azure', () => {
+  it('lints the Azure deployment completion() really calls', () => {
+    const text = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: hostco/acme/Open-7B\n      deployment_id: nc-prod\n    model_info:\n      base_model: acme/nc\n`;
+    expect(at(lint(text))).toEqual(['license/non-commercial config.yaml:4:7']);
+    // azure: true makes it azure/hostco/acme/Open-7B, a deployment name only base_model explains.
+    expect(at(lint(text.replace('      deployment_id: nc-prod\n', '      azure: true\n')))).toEqual(['license/non-commercial config.yaml:4:7']);
+  });
+});
+
 describe('3. api_base from elsewhere in the file applies as LiteLLM applies it', () => {
   const firstParty = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: acme_api/acme-nc\n`;
   it('reads environment_variables <PROVIDER>_API_BASE', () => {
@@ -68,8 +77,9 @@ describe('3. api_base from elsewhere in the file applies as LiteLLM applies it',
   it('reads litellm_settings.api_base', () => {
     expect(at(lint(`${firstParty}litellm_settings:\n  api_base: http://gpu-box:8000\n`))).toEqual(['license/non-commercial config.yaml:4:7']);
   });
-  it('reads base_url as the call api_base', () => {
+  it('reads base_url as the call api_base, and over api_base (completion(): `api_base = base_url`)', () => {
     expect(at(lint(`${firstParty}      base_url: http://vllm.internal:8000/v1\n`))).toEqual(['license/non-commercial config.yaml:4:7']);
+    expect(at(lint(`${firstParty}      api_base: https://api.acme.example\n      base_url: http://vllm.internal:8000/v1\n`, 'name: t\n'))).toEqual(['license/non-commercial config.yaml:4:7']);
   });
 });
 
@@ -141,6 +151,10 @@ describe('7. every fallback LiteLLM reads is linted under the tags of every grou
   it('follows fallbacks transitively, and a fallback key written without its provider prefix', () => {
     const chain = `model_list:\n  - model_name: openai/reg\n    litellm_params: {model: hostco/acme/Open-7B, tags: [regulated]}\n  - model_name: mid\n    litellm_params: {model: hostco/acme/Open-7B}\n  - model_name: cheap\n    litellm_params: {model: hostco/dragon-ai/Open}\nrouter_settings:\n  fallbacks: [{reg: [mid]}, {mid: [cheap]}]\n`;
     expect(lint(chain, regulated).map((f) => `${f.code} ${f.tier} ${f.line}`)).toEqual(['procurement/flagged openai/reg 9']);
+  });
+  it('lints litellm_settings.model_fallbacks (litellm.model_fallbacks) under every group', () => {
+    const findings = lint(`${groups}litellm_settings:\n  model_fallbacks: [hostco/acme-ai/NC-104B]\n`);
+    expect(findings.map((f) => `${f.code} ${f.tier} ${f.line}:${f.column}`)).toEqual(['license/non-commercial reg 7:21', 'license/non-commercial cheap 7:21']);
   });
   it('lints litellm_params.fallbacks, model_group_alias and model_alias_map targets', () => {
     const base = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: hostco/acme/Open-7B\n`;

@@ -15,6 +15,9 @@ const LitellmParams = z.looseObject({
   base_url: z.string().nullish(),
   /** Overrides the provider: LiteLLM's get_llm_provider prefixes the model with it. */
   custom_llm_provider: z.string().nullish(),
+  /** completion(): `deployment_id` replaces the model with an Azure deployment; `azure: true` makes the provider Azure. */
+  deployment_id: z.string().nullish(),
+  azure: z.boolean().nullish(),
   region_name: z.string().nullish(),
   aws_region_name: z.string().nullish(),
   vertex_location: z.string().nullish(),
@@ -41,6 +44,8 @@ const Settings = z
     default_fallbacks: z.array(z.string()).nullish(),
     /** litellm_settings only: `litellm.model_alias_map` rewrites a model name to another before the call. */
     model_alias_map: z.record(z.string(), z.string()).nullish(),
+    /** litellm_settings only: `litellm.model_fallbacks`, model ids completion() falls back to on every call. */
+    model_fallbacks: z.array(FallbackTarget).nullish(),
     /** litellm_settings only: `litellm.api_base`, the api_base of every call that sets none. */
     api_base: z.string().nullish(),
   })

@@ -1,10 +1,11 @@
 /**
  * LiteLLM proxy configs → tiers and routes, read the way LiteLLM loads and routes them (docs/linter.md, "How
  * Clearance reads a LiteLLM config", cites the LiteLLM source for each step):
- * - `model_list[].model_name` is the model group (our tier); `litellm_params.model` the provider-prefixed id;
- *   `api_base`/`base_url`, `litellm_settings.api_base` and provider `*_API_BASE` environment variables decide the
+ * - `model_list[].model_name` is the model group (our tier); `litellm_params.model` the provider-prefixed id
+ *   (as `deployment_id`, `azure` and `custom_llm_provider` change it); `base_url`/`api_base`, `litellm_settings.api_base` and provider `*_API_BASE` environment variables decide the
  *   host (serving.ts); region fields and `tags`; `model_info.base_model`.
- * - Every place LiteLLM reaches a model from is a route: `litellm_params.fallbacks`, `fallbacks`,
+ * - Every place LiteLLM reaches a model from is a route: `litellm_params.fallbacks`,
+ *   `litellm_settings.model_fallbacks`, `fallbacks`,
  *   `context_window_fallbacks`, `content_policy_fallbacks` and `default_fallbacks` (router_settings or
  *   litellm_settings), `model_group_alias`, `litellm_settings.model_alias_map`. A fallback to another model
  *   group serves the first group's traffic, so the reached group's deployments are linted under the first
@@ -156,7 +157,7 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
       }
       return;
     }
-    const override = typeof target === 'string' ? undefined : target.api_base ? { value: target.api_base, from: 'api_base of the fallback' } : target.base_url ? { value: target.base_url, from: 'base_url of the fallback' } : undefined;
+    const override = typeof target === 'string' ? undefined : target.base_url ? { value: target.base_url, from: 'base_url of the fallback' } : target.api_base ? { value: target.api_base, from: 'api_base of the fallback' } : undefined;
     const model: ModelTarget = { spec: name, doc, path: targetPath, ...(override ? { apiBase: override } : {}) };
     if (sources === undefined) starModels.push(model);
     else if (sources.length === 0) unmatched.push({ ...model, key });
@@ -177,6 +178,13 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
         });
       }
       settings.default_fallbacks?.forEach((target, j) => addTarget('*', target, doc, [settingsKey, 'default_fallbacks', j]));
+      // litellm.model_fallbacks: completion() falls back to these model ids on every call (litellm_settings only).
+      if (settingsKey === 'litellm_settings') {
+        settings.model_fallbacks?.forEach((target, j) => {
+          const name = typeof target === 'string' ? target : target.model;
+          starModels.push({ spec: name, doc, path: ['litellm_settings', 'model_fallbacks', j, ...(typeof target === 'string' ? [] : ['model'])] });
+        });
+      }
     }
   }
 
@@ -209,11 +217,10 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
   };
   const deploymentRoutes = (d: Deployment, tier: string, role: RouteRef['role'], at?: Place, through?: string) => {
     const base: DataPath = ['model_list', d.index, 'litellm_params'];
-    // custom_llm_provider: get_llm_provider calls `<provider>/<model>` when the model does not already start with it.
-    const provider = d.params.custom_llm_provider?.trim();
-    const spec = provider && d.params.model.split('/')[0] !== provider ? `${provider}/${d.params.model}` : d.params.model;
+    const spec = calledModel(d.params);
     const own = routeFromSpec(d.doc, spec, [...base, 'model']);
-    const apiBase = d.params.api_base ? { apiBase: d.params.api_base, apiBaseFrom: 'litellm_params.api_base' } : d.params.base_url ? { apiBase: d.params.base_url, apiBaseFrom: 'litellm_params.base_url' } : {};
+    // completion(): `if base_url is not None: api_base = base_url`, so base_url wins.
+    const apiBase = d.params.base_url ? { apiBase: d.params.base_url, apiBaseFrom: 'litellm_params.base_url' } : d.params.api_base ? { apiBase: d.params.api_base, apiBaseFrom: 'litellm_params.api_base' } : {};
     const region = bedrockGeo(spec) ?? d.params.region_name ?? d.params.aws_region_name ?? d.params.vertex_location;
     const baseModelPath: DataPath = ['model_list', d.index, 'model_info', 'base_model'];
     const route: RouteRef = {
@@ -314,6 +321,17 @@ function routeFromSpec(doc: LitellmDoc, spec: string, path: DataPath): Omit<Rout
   return { file: doc.file, format: 'litellm', spec, path, ...doc.locate(path), ...(slash > 0 ? { prefix: spec.slice(0, slash).toLowerCase() } : {}) };
 }
 
+/**
+ * The model string completion() calls for a deployment: `deployment_id` replaces it with an Azure deployment,
+ * `azure: true` or `custom_llm_provider` prefix it with their provider when it does not start with it already
+ * (get_llm_provider).
+ */
+function calledModel(params: Deployment['params']): string {
+  if (params.deployment_id) return `azure/${params.deployment_id}`;
+  const provider = params.azure === true ? 'azure' : params.custom_llm_provider?.trim();
+  return provider && params.model.split('/')[0] !== provider ? `${provider}/${params.model}` : params.model;
+}
+
 function bedrockGeo(model: string): string | undefined {
   if (!model.toLowerCase().startsWith('bedrock/')) return undefined;
   return BEDROCK_GEO.exec(model.slice('bedrock/'.length).toLowerCase())?.[1];
@@ -334,6 +352,8 @@ export function isLitellmConfig(data: unknown): data is LitellmConfig {
       if (!['api_base', 'base_url', 'custom_llm_provider', 'region_name', 'aws_region_name', 'vertex_location'].every((key) => isNullish(params[key]) || typeof params[key] === 'string')) return false;
       if (!isNullish(params.tags) && !isStringArray(params.tags)) return false;
       if (!isNullish(params.fallbacks) && !(Array.isArray(params.fallbacks) && params.fallbacks.every(isFallbackTarget))) return false;
+      if (!isNullish(params.deployment_id) && typeof params.deployment_id !== 'string') return false;
+      if (!isNullish(params.azure) && typeof params.azure !== 'boolean') return false;
       const info = entry.model_info;
       if (!isNullish(info) && !(isRecord(info) && (isNullish(info.base_model) || typeof info.base_model === 'string'))) return false;
     }
@@ -359,6 +379,7 @@ function isSettings(settings: unknown): boolean {
   const map = settings.model_alias_map;
   if (!isNullish(map) && !(isRecord(map) && Object.values(map).every((t) => typeof t === 'string'))) return false;
   if (!isNullish(settings.api_base) && typeof settings.api_base !== 'string') return false;
+  if (!isNullish(settings.model_fallbacks) && !(Array.isArray(settings.model_fallbacks) && settings.model_fallbacks.every(isFallbackTarget))) return false;
   return isNullish(settings.default_fallbacks) || isStringArray(settings.default_fallbacks);
 }
 

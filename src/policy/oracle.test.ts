@@ -123,6 +123,8 @@ const INJECTORS: Record<string, Injector> = {
   'base-model': (c, pick) => c.groups.push({ name: anyGroup(c, pick).name, params: { model: `azure/prod-deployment-${pick % 7}`, api_base: 'https://acme.openai.azure.com' }, info: { base_model: at(FORBIDDEN_IDS, pick) } }),
   'params-fallbacks': (c, pick, f) => {
     anyGroup(c, pick).params.fallbacks = pick % 3 === 0 ? [{ model: f }] : [f];
+    // base_url wins over api_base in completion(): a public api_base does not hide a private base_url.
+    if (pick % 5 === 1) Object.assign(anyGroup(c, pick + 1).params, { model: 'acme_api/acme-nc', api_base: 'https://api.acme.example', base_url: 'http://10.2.0.9:8000/v1' });
   },
   'settings-fallback': (c, pick, f) => {
     const list = (settingsOf(c, pick)[at(FALLBACK_KEYS, pick >> 1)] ??= []) as unknown[];
@@ -132,6 +134,10 @@ const INJECTORS: Record<string, Injector> = {
   'default-fallbacks': (c, pick, f) => {
     ((settingsOf(c, pick).default_fallbacks ??= []) as unknown[]).push(f);
   },
+  'model-fallbacks': (c, pick, f) => {
+    ((c.litellm.model_fallbacks ??= []) as unknown[]).push(pick % 2 === 0 ? f : { model: f });
+  },
+  'deployment-id': (c, pick) => c.groups.push({ name: anyGroup(c, pick).name, params: { model: 'hostco/acme/Open-7B', ...(pick % 2 === 0 ? { deployment_id: 'nc-prod' } : { azure: true }) }, info: { base_model: 'acme/nc' } }),
   'regulated-fallback': (c, pick) => {
     // A group that passes on its own (no regulated tag) serves a regulated group's traffic as its fallback.
     const regulated = anyGroup(c, pick);

@@ -161,7 +161,7 @@ export interface EffectiveApiBase {
   env?: string;
 }
 
-/** LiteLLM's order: the call's api_base (or base_url), then `litellm.api_base` (litellm_settings), then the provider's env variable. */
+/** LiteLLM's order: the call's base_url or api_base (the parser puts the winner in apiBase), then `litellm.api_base` (litellm_settings), then the provider's env variable. */
 export function effectiveApiBase(route: RouteRef, providerNames: readonly string[]): EffectiveApiBase | undefined {
   const pick = (value: string, from: string): EffectiveApiBase => {
     const env = ENV_REFERENCE.test(value) ? value.replace(ENV_REFERENCE, '') : undefined;
