@@ -2,14 +2,15 @@
  * LiteLLM proxy configs → tiers and routes, read the way LiteLLM loads and routes them (docs/linter.md, "How
  * Clearance reads a LiteLLM config", cites the LiteLLM source for each step):
  * - `model_list[].model_name` is the model group (our tier); `litellm_params.model` the provider-prefixed id
- *   (as `deployment_id`, `azure` and `custom_llm_provider` change it); `base_url`/`api_base`, `litellm_settings.api_base` and provider `*_API_BASE` environment variables decide the
- *   host (serving.ts); region fields and `tags`; `model_info.base_model`.
+ *   (as `deployment_id`, `azure` and `custom_llm_provider` change it); `base_url`/`api_base`,
+ *   `litellm_settings.api_base` and provider `*_API_BASE` environment variables decide the host (serving.ts);
+ *   region fields and `tags`; `model_info.base_model`.
  * - Every place LiteLLM reaches a model from is a route: `litellm_params.fallbacks`,
- *   `litellm_settings.model_fallbacks`, `fallbacks`,
- *   `context_window_fallbacks`, `content_policy_fallbacks` and `default_fallbacks` (router_settings or
- *   litellm_settings), `model_group_alias`, `litellm_settings.model_alias_map`. A fallback to another model
- *   group serves the first group's traffic, so the reached group's deployments are linted under the first
- *   group's tier (and tags), transitively; `default_fallbacks` and `*` fallbacks serve every group.
+ *   `litellm_settings.model_fallbacks`, `fallbacks`, `context_window_fallbacks`, `content_policy_fallbacks` and
+ *   `default_fallbacks` (router_settings or litellm_settings), `model_group_alias`,
+ *   `litellm_settings.model_alias_map`. A fallback to another model group serves the first group's traffic, so
+ *   the reached group's deployments are linted under the first group's tier (and tags), transitively;
+ *   `default_fallbacks` and `*` fallbacks serve every group.
  * - `include:` files are merged as LiteLLM merges them (router-config.ts reads them); every route keeps the
  *   file:line:col it is written at.
  */
