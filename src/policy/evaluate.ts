@@ -43,16 +43,30 @@ export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], regist
   let findings: PolicyFinding[] = [];
   for (const config of list) {
     findings.push(...config.findings);
-    for (const route of config.routes) findings.push(...evaluateRoute(route, config, resolver, policy.policy, today));
+    const tiers = new Map<string, TierInfo>();
+    for (const tier of config.tiers) if (!tiers.has(tier.id)) tiers.set(tier.id, tier);
+    // LiteLLM fallbacks place one deployment under many tiers: a route is evaluated once per distinct
+    // (route, tier tags), and its findings re-labelled for each tier that reaches it.
+    const shared = new Map<string, PolicyFinding[]>();
+    for (const route of config.routes) {
+      const tier = tiers.get(route.tier) ?? { id: route.tier, tags: [], path: route.path, line: route.line, column: route.column };
+      const { tier: _tier, through, env: _env, ...core } = route;
+      const key = JSON.stringify([core, [...tier.tags].sort()]);
+      let base = shared.get(key);
+      if (base === undefined) {
+        base = evaluateRoute({ ...core, tier: route.tier, ...(route.env ? { env: route.env } : {}) }, tier, resolver, policy.policy, today);
+        shared.set(key, base);
+      }
+      for (const f of base) findings.push({ ...f, tier: route.tier, ...(through ? { message: `${f.message} (${through})` } : {}) });
+    }
   }
   findings = applySeverity(findings, policy.policy);
   findings = applyWaivers(findings, resolver, policy, today);
   return orderFindings(findings);
 }
 
-function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
+function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
   const registry = resolver.registry;
-  const tier: TierInfo = config.tiers.find((t) => t.id === route.tier) ?? { id: route.tier, tags: [], path: route.path, line: route.line, column: route.column };
   const { resolution, mismatch } = resolveRoute(route, resolver);
   const out: PolicyFinding[] = mismatch ? [mismatch] : [];
   // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
@@ -158,11 +172,10 @@ function locateSibling(route: RouteRef): { line: number; column: number } {
 }
 
 function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string, note?: string): PolicyFinding {
-  const context = [route.through, note].filter((s): s is string => s !== undefined);
   return {
     code: rule.code,
     severity: emitted.severity ?? rule.defaultSeverity,
-    message: context.length > 0 ? `${emitted.message} (${context.join('; ')})` : emitted.message,
+    message: note !== undefined ? `${emitted.message} (${note})` : emitted.message,
     hint: `${emitted.hint ?? rule.fix} See ${ruleUrl(rule.code)}`,
     file: route.file,
     line: route.line,

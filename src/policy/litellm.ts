@@ -15,7 +15,6 @@
  *   file:line:col it is written at.
  */
 import { ruleUrl } from '../registry/codes.ts';
-import { formatPath } from '../registry/finding.ts';
 import type { DataPath } from '../registry/yaml-source.ts';
 import { CONFIG_CODES } from './config-codes.ts';
 import type { LitellmConfig, LitellmFallbackTarget } from './litellm-schema.ts';
@@ -71,7 +70,9 @@ interface GroupEdge extends Place {
 class TooManyRoutes extends Error {}
 
 /** Reads shape-checked LiteLLM documents (the config and its includes) into tiers and routes. */
-export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResult {
+export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseResult {
+  // Fallbacks re-place the same deployments under many tiers: positions are looked up once.
+  const docs = input.map((doc) => ({ ...doc, locate: memoLocate(doc.locate) }));
   const main = docs[0]!;
   const lastWith = <K extends keyof LitellmConfig>(key: K) => [...docs].reverse().find((d) => d.config[key] !== undefined && d.config[key] !== null)?.config[key];
   // Settings LiteLLM reads as a whole take the last file's value (an include replaces a key it also sets).
@@ -192,7 +193,7 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
   const routes: RouteRef[] = [];
   const seen = new Set<string>();
   const add = (route: RouteRef) => {
-    const key = `${route.tier}\u0000${route.file}\u0000${formatPath(route.path)}\u0000${route.spec}\u0000${route.apiBase ?? ''}`;
+    const key = `${route.tier}\u0000${route.file}\u0000${route.path.join('\u0000')}\u0000${route.spec}\u0000${route.apiBase ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     if (routes.length >= MAX_EXPANDED_ROUTES) throw new TooManyRoutes();
@@ -258,11 +259,13 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
       const queue = [start];
       for (let i = 0; i < queue.length; i++) {
         const from = queue[i]!;
-        for (const edge of [...(groupEdges.get(from) ?? []), ...starEdges]) {
-          if (++steps > MAX_EXPANSION_STEPS) throw new TooManyRoutes();
-          if (edge.to === start || parent.has(edge.to)) continue;
-          parent.set(edge.to, { from, edge });
-          queue.push(edge.to);
+        for (const edges of [groupEdges.get(from), starEdges]) {
+          for (const edge of edges ?? []) {
+            if (++steps > MAX_EXPANSION_STEPS) throw new TooManyRoutes();
+            if (edge.to === start || parent.has(edge.to)) continue;
+            parent.set(edge.to, { from, edge });
+            queue.push(edge.to);
+          }
         }
       }
       for (const group of queue) {
@@ -288,6 +291,19 @@ export function buildLitellmConfig(docs: readonly LitellmDoc[]): ConfigParseResu
     return { findings: [tooManyRoutes(main)] };
   }
   return { config: { file: main.file, format: 'litellm', tiers: [...tiers.values()], routes, findings: [] }, findings: [] };
+}
+
+function memoLocate(locate: Locate): Locate {
+  const seen = new Map<string, ReturnType<Locate>>();
+  return (path) => {
+    const key = path.join('\u0000');
+    let at = seen.get(key);
+    if (at === undefined) {
+      at = locate(path);
+      seen.set(key, at);
+    }
+    return at;
+  };
 }
 
 function chainText(start: string, group: string, parent: ReadonlyMap<string, { from: string }>): string {
