@@ -1,15 +1,15 @@
 /** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
-import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { CONFIG_CODES, exitCodeFor, lintTexts, MAX_CONFIG_BYTES, parsePolicy, type IncludeReader, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { exitCodeFor, lintTexts, parsePolicy, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
 import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
-import { ruleUrl } from '../../registry/codes.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { FORMAT_LOADERS } from '../../report/formats.ts';
 import { buildResult } from '../../report/result.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import { loadCommandRegistry, PACKAGE_ROOT } from '../registry.ts';
+import { readConfigs } from '../router-inputs.ts';
 import type { Command } from './index.ts';
 
 const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE]
@@ -36,44 +36,6 @@ Exit codes:
 `;
 
 export const DEFAULT_POLICY = resolve(PACKAGE_ROOT, 'content/policies/default.yaml');
-
-/** Real path of a file, or the path itself when it cannot be resolved (the read then reports why). */
-function realOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
-/**
- * Reads LiteLLM `include:` files for the pure core: relative to the including file, only regular files of at
- * most MAX_CONFIG_BYTES, and only inside the directory of the config being linted (after resolving symlinks)
- * unless the file is itself named on the command line.
- */
-function includeReader(root: string, named: ReadonlySet<string>, display: (path: string) => string): IncludeReader {
-  return (fromId, name) => {
-    const target = isAbsolute(name) ? name : resolve(dirname(fromId), name);
-    let real: string;
-    try {
-      real = realpathSync(target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' ? { error: `${display(target)} does not exist` } : { error: `${display(target)} cannot be read (${code ?? (error as Error).message})` };
-    }
-    if (!(real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) && !named.has(real)) {
-      return { error: `${display(target)} is outside the config's directory (${display(root)})`, hint: 'Move the file next to the config, or name it on the command line too to allow it.' };
-    }
-    try {
-      const stat = statSync(real);
-      if (!stat.isFile()) return { error: `${display(target)} is not a regular file` };
-      if (stat.size > MAX_CONFIG_BYTES) return { error: `${display(target)} is ${stat.size} bytes; the limit is ${MAX_CONFIG_BYTES}` };
-      return { file: display(target), id: real, text: readFileSync(real, 'utf8') };
-    } catch (error) {
-      return { error: `${display(target)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-    }
-  };
-}
 
 export const command: Command = {
   summary: 'lint router configs (tiered or LiteLLM) against the license policy',
@@ -117,28 +79,8 @@ export const command: Command = {
     }
     const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
-    const inputs: LintInput[] = [];
-    const unreadable: PolicyFinding[] = [];
-    const named = new Set(positionals.map((path) => realOrSelf(resolve(io.cwd, path))));
-    for (const path of positionals) {
-      const file = display(path);
-      try {
-        const id = realOrSelf(resolve(io.cwd, path));
-        inputs.push({ file, id, text: readFileSync(resolve(io.cwd, path), 'utf8'), readInclude: includeReader(dirname(id), named, (p) => relative(io.cwd, p) || p) });
-      } catch (error) {
-        unreadable.push({
-          code: 'config/unreadable',
-          severity: 'error',
-          message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-          hint: `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl('config/unreadable')}`,
-          file,
-          line: 1,
-          column: 1,
-          path: '',
-          evidence: [],
-        });
-      }
-    }
+    // Config files, each with a reader for its LiteLLM include: files (router-inputs.ts).
+    const { inputs, unreadable } = readConfigs(positionals, io);
 
     let findings: PolicyFinding[];
     let configs: ReturnType<typeof lintTexts>['configs'] = [];
