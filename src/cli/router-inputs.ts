@@ -70,16 +70,27 @@ export function includeReader(root: string, named: ReadonlySet<string>, display:
   };
 }
 
+/**
+ * For each config named on the command line: its id (real path) and the reader for its LiteLLM `include:`
+ * files, which may also read any other config named on the command line.
+ */
+export function includeOptions(io: Io, paths: readonly string[]): (path: string) => { id: string; readInclude: IncludeReader } {
+  const named = new Set(paths.map((path) => realOrSelf(resolve(io.cwd, path))));
+  return (path) => {
+    const id = realOrSelf(resolve(io.cwd, path));
+    return { id, readInclude: includeReader(dirname(id), named, (p) => relative(io.cwd, p) || p) };
+  };
+}
+
 /** The config files as lint inputs (each with its LiteLLM include reader), and a located finding for each one that cannot be read. */
 export function readConfigs(paths: readonly string[], io: Io): { inputs: LintInput[]; unreadable: PolicyFinding[] } {
   const inputs: LintInput[] = [];
   const unreadable: PolicyFinding[] = [];
-  const named = new Set(paths.map((path) => realOrSelf(resolve(io.cwd, path))));
+  const includes = includeOptions(io, paths);
   for (const path of paths) {
     const file = displayPath(io, path);
     try {
-      const id = realOrSelf(resolve(io.cwd, path));
-      inputs.push({ file, id, text: readFileSync(resolve(io.cwd, path), 'utf8'), readInclude: includeReader(dirname(id), named, (p) => relative(io.cwd, p) || p) });
+      inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8'), ...includes(path) });
     } catch (error) {
       unreadable.push({
         code: 'config/unreadable',
