@@ -77,6 +77,11 @@ describe('3. api_base from elsewhere in the file applies as LiteLLM applies it',
   it('reads litellm_settings.api_base', () => {
     expect(at(lint(`${firstParty}litellm_settings:\n  api_base: http://gpu-box:8000\n`))).toEqual(['license/non-commercial config.yaml:4:7']);
   });
+  it('does not let a global api_base move a provider route to a private network', () => {
+    const selfHosted = 'name: t\ntier_requirements:\n  - tag: onprem\n    hosting: [self-hosted]\n';
+    const text = `model_list:\n  - model_name: chat\n    litellm_params:\n      model: hostco/acme/Open-7B\n      tags: [onprem]\nlitellm_settings:\n  api_base: http://10.0.0.5:8000\n`;
+    expect(at(lint(text, selfHosted))).toEqual(['tier/requirement config.yaml:4:7']);
+  });
   it('reads base_url as the call api_base, and over api_base (completion(): `api_base = base_url`)', () => {
     expect(at(lint(`${firstParty}      base_url: http://vllm.internal:8000/v1\n`))).toEqual(['license/non-commercial config.yaml:4:7']);
     expect(at(lint(`${firstParty}      api_base: https://api.acme.example\n      base_url: http://vllm.internal:8000/v1\n`, 'name: t\n'))).toEqual(['license/non-commercial config.yaml:4:7']);

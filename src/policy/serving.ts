@@ -159,6 +159,8 @@ export interface EffectiveApiBase {
   value: string;
   from: string;
   env?: string;
+  /** `litellm_settings.api_base`: set for every call, whichever provider handles it. */
+  global?: boolean;
 }
 
 /** LiteLLM's order: the call's base_url or api_base (the parser puts the winner in apiBase), then `litellm.api_base` (litellm_settings), then the provider's env variable. */
@@ -171,7 +173,7 @@ export function effectiveApiBase(route: RouteRef, providerNames: readonly string
     return set !== undefined && !ENV_REFERENCE.test(set) ? { value: set, from: `${from} = os.environ/${env}, set in environment_variables` } : { value, from, env };
   };
   if (route.apiBase !== undefined) return pick(route.apiBase, route.apiBaseFrom ?? 'api_base');
-  if (route.litellmApiBase !== undefined) return pick(route.litellmApiBase, 'litellm_settings.api_base');
+  if (route.litellmApiBase !== undefined) return { ...pick(route.litellmApiBase, 'litellm_settings.api_base'), global: true };
   for (const name of providerNames) {
     for (const variable of apiBaseEnvNames(name)) {
       const value = route.env?.get(variable);
@@ -219,6 +221,12 @@ export function createServing(registry: Registry, prefixProviders: ReadonlyMap<s
       const host = apiHost(base.value);
       if (host === undefined) return { relationship: 'unknown', explain: true, basis: `the api_base "${base.value}" (${base.from}) has no host` };
       const name = hostProviderName(host);
+      const claimed = prefix ? prefixProviders.get(prefix) : undefined;
+      // A global api_base may not be read by every provider's handler: it cannot move a route away from the
+      // provider its prefix names, in either direction. Only the call's own api_base can.
+      if (base.global && claimed !== undefined && (name === undefined || prefixProviders.get(name) !== claimed)) {
+        return { relationship: 'unknown', explain: true, basis: `litellm_settings.api_base (${host}) applies to calls that set no api_base, and it is not ${claimed}'s host, so whether this "${prefix}/" route goes to ${claimed} or to ${host} is unknown; set api_base on the deployment` };
+      }
       if (name !== undefined) {
         const id = prefixProviders.get(name);
         if (id !== undefined) return { ...withProvider(id, `the api_base ${host} (${base.from}) is ${id}'s API`), ...(prefix !== undefined && prefixProviders.get(prefix) === id ? {} : { explain: true }) };
