@@ -21,6 +21,7 @@ import type { LitellmConfig, LitellmFallbackTarget } from './litellm-schema.ts';
 import { KNOWN_LITELLM_PREFIXES } from './resolve.ts';
 import type { ConfigParseResult } from './router-config.ts';
 import { SELF_HOSTED_PREFIXES } from './serving.ts';
+import { LITELLM_PROVIDERS } from './spellings.ts';
 import type { Locate, PolicyFinding, RouteRef, TierInfo } from './types.ts';
 
 /** One shape-checked file of a LiteLLM config: the config itself first, then its `include:` files in load order. */
@@ -41,7 +42,7 @@ const MAX_EXPANSION_STEPS = 5_000_000;
 /** Bedrock cross-region inference profiles prefix the model id with a geography: `bedrock/eu.anthropic.…`. */
 const BEDROCK_GEO = /^(?:(?:converse|invoke|converse_like)\/)?(us|eu|apac|jp|au|ca|us-gov|global)\./;
 
-const PROVIDER_NAMES = new Set([...KNOWN_LITELLM_PREFIXES, ...SELF_HOSTED_PREFIXES]);
+const PROVIDER_NAMES = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES]);
 
 type Shared = Pick<RouteRef, 'env' | 'litellmApiBase'>;
 
