@@ -153,6 +153,10 @@ describe('7. every fallback LiteLLM reads is linted under the tags of every grou
       expect(lint(`${groups}${settings}`, regulated).map((f) => `${f.code} ${f.tier}`)).toEqual(['procurement/flagged reg']);
     }
   });
+  it('a fallback to a model_group_alias that names a model id calls that model', () => {
+    const findings = lint(`${groups}router_settings:\n  model_group_alias: {budget: hostco/dragon-ai/Open}\n  fallbacks: [{reg: [budget]}]\n`, regulated);
+    expect(findings.map((f) => `${f.code} ${f.tier} ${f.line}:${f.column}`)).toEqual(['procurement/flagged reg 7:23']);
+  });
   it('follows fallbacks transitively, and a fallback key written without its provider prefix', () => {
     const chain = `model_list:\n  - model_name: openai/reg\n    litellm_params: {model: hostco/acme/Open-7B, tags: [regulated]}\n  - model_name: mid\n    litellm_params: {model: hostco/acme/Open-7B}\n  - model_name: cheap\n    litellm_params: {model: hostco/dragon-ai/Open}\nrouter_settings:\n  fallbacks: [{reg: [mid]}, {mid: [cheap]}]\n`;
     expect(lint(chain, regulated).map((f) => `${f.code} ${f.tier} ${f.line}`)).toEqual(['procurement/flagged openai/reg 9']);

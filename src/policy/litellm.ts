@@ -161,10 +161,14 @@ export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseRes
       return;
     }
     const override = typeof target === 'string' ? undefined : target.base_url ? { value: target.base_url, from: 'base_url of the fallback' } : target.api_base ? { value: target.api_base, from: 'api_base of the fallback' } : undefined;
-    const model: ModelTarget = { spec: name, doc, path: targetPath, ...(override ? { apiBase: override } : {}) };
-    if (sources === undefined) starModels.push(model);
-    else if (sources.length === 0) unmatched.push({ ...model, key });
-    else for (const from of sources) push(modelTargets, from, model);
+    // A model_group_alias that names a model id: the fallback calls that model (linted where the alias writes it).
+    const aliased = aliasModels.filter((a) => a.alias === name);
+    const models: ModelTarget[] = aliased.length > 0 ? aliased : [{ spec: name, doc, path: targetPath, ...(override ? { apiBase: override } : {}) }];
+    for (const model of models) {
+      if (sources === undefined) starModels.push(model);
+      else if (sources.length === 0) unmatched.push({ ...model, key });
+      else for (const from of sources) push(modelTargets, from, model);
+    }
   };
   for (const doc of docs) {
     for (const settingsKey of SETTINGS_KEYS) {
