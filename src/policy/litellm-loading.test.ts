@@ -153,6 +153,10 @@ describe('7. every fallback LiteLLM reads is linted under the tags of every grou
       expect(lint(`${groups}${settings}`, regulated).map((f) => `${f.code} ${f.tier}`)).toEqual(['procurement/flagged reg']);
     }
   });
+  it("a fallback dict's api_base overrides the api_base of the group it falls back to", () => {
+    const text = `model_list:\n  - model_name: chat\n    litellm_params: {model: hostco/acme/Open-7B}\n  - model_name: premium\n    litellm_params: {model: acme_api/acme-nc}\nrouter_settings:\n  fallbacks: [{chat: [{model: premium, api_base: "http://10.0.0.9:8000/v1"}]}]\n`;
+    expect(at(lint(text))).toEqual(['license/non-commercial config.yaml:7:24']);
+  });
   it('a fallback to a model_group_alias that names a model id calls that model', () => {
     const findings = lint(`${groups}router_settings:\n  model_group_alias: {budget: hostco/dragon-ai/Open}\n  fallbacks: [{reg: [budget]}]\n`, regulated);
     expect(findings.map((f) => `${f.code} ${f.tier} ${f.line}:${f.column}`)).toEqual(['procurement/flagged reg 7:23']);

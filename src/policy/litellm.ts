@@ -66,6 +66,8 @@ interface ModelTarget extends Place {
 
 interface GroupEdge extends Place {
   to: string;
+  /** A dict target's api_base/base_url: the router's call overrides the deployment's own (`{**data, **kwargs}`). */
+  apiBase?: { value: string; from: string };
 }
 
 class TooManyRoutes extends Error {}
@@ -152,15 +154,15 @@ export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseRes
     const targetPath = typeof target === 'string' ? path : [...path, 'model'];
     const sources = key === '*' ? undefined : keyGroups(key);
     const toGroups = namedGroups(name);
+    const override = typeof target === 'string' ? undefined : target.base_url ? { value: target.base_url, from: 'base_url of the fallback' } : target.api_base ? { value: target.api_base, from: 'api_base of the fallback' } : undefined;
     if (toGroups.length > 0) {
       for (const to of toGroups) {
-        const edge = { to, doc, path: targetPath };
+        const edge: GroupEdge = { to, doc, path: targetPath, ...(override ? { apiBase: override } : {}) };
         if (sources === undefined) starEdges.push(edge);
         else for (const from of sources) push(groupEdges, from, edge);
       }
       return;
     }
-    const override = typeof target === 'string' ? undefined : target.base_url ? { value: target.base_url, from: 'base_url of the fallback' } : target.api_base ? { value: target.api_base, from: 'api_base of the fallback' } : undefined;
     // A model_group_alias that names a model id: the fallback calls that model (linted where the alias writes it).
     const aliased = aliasModels.filter((a) => a.alias === name);
     const models: ModelTarget[] = aliased.length > 0 ? aliased : [{ spec: name, doc, path: targetPath, ...(override ? { apiBase: override } : {}) }];
@@ -222,12 +224,18 @@ export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseRes
       add({ ...route, ...routeFromSpec(alias.doc, alias.spec, alias.path), tier, through: `${through ? `${through}; ` : ''}litellm_settings.model_alias_map rewrites "${spec}" to "${alias.spec}"` });
     }
   };
-  const deploymentRoutes = (d: Deployment, tier: string, role: RouteRef['role'], at?: Place, through?: string) => {
+  const deploymentRoutes = (d: Deployment, tier: string, role: RouteRef['role'], at?: Place, through?: string, override?: GroupEdge['apiBase']) => {
     const base: DataPath = ['model_list', d.index, 'litellm_params'];
     const spec = calledModel(d.params);
     const own = routeFromSpec(d.doc, spec, [...base, 'model']);
     // completion(): `if base_url is not None: api_base = base_url`, so base_url wins.
-    const apiBase = d.params.base_url ? { apiBase: d.params.base_url, apiBaseFrom: 'litellm_params.base_url' } : d.params.api_base ? { apiBase: d.params.api_base, apiBaseFrom: 'litellm_params.api_base' } : {};
+    const apiBase = override
+      ? { apiBase: override.value, apiBaseFrom: override.from }
+      : d.params.base_url
+        ? { apiBase: d.params.base_url, apiBaseFrom: 'litellm_params.base_url' }
+        : d.params.api_base
+          ? { apiBase: d.params.api_base, apiBaseFrom: 'litellm_params.api_base' }
+          : {};
     const region = bedrockGeo(spec) ?? d.params.region_name ?? d.params.aws_region_name ?? d.params.vertex_location;
     const baseModelPath: DataPath = ['model_list', d.index, 'model_info', 'base_model'];
     const route: RouteRef = {
@@ -261,12 +269,14 @@ export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseRes
     let steps = 0;
     for (const start of groups) {
       const parent = new Map<string, { from: string; edge: GroupEdge }>();
+      const overridden: { from: string; edge: GroupEdge }[] = [];
       const queue = [start];
       for (let i = 0; i < queue.length; i++) {
         const from = queue[i]!;
         for (const edges of [groupEdges.get(from), starEdges]) {
           for (const edge of edges ?? []) {
             if (++steps > MAX_EXPANSION_STEPS) throw new TooManyRoutes();
+            if (edge.apiBase && edge.to !== start) overridden.push({ from, edge });
             if (edge.to === start || parent.has(edge.to)) continue;
             parent.set(edge.to, { from, edge });
             queue.push(edge.to);
@@ -282,6 +292,11 @@ export function buildLitellmConfig(input: readonly LitellmDoc[]): ConfigParseRes
         for (const target of modelTargets.get(group) ?? []) modelRoute(target, start, 'fallback', chain);
       }
       for (const target of starModels) modelRoute(target, start, 'fallback');
+      // A fallback that names a group with its own api_base calls that group's deployments at that host.
+      for (const { edge } of overridden) {
+        const chain = `${chainText(start, edge.to, parent)}, with ${edge.apiBase!.from}`;
+        for (const d of deployments.get(edge.to) ?? []) deploymentRoutes(d, start, 'fallback', edge, chain, edge.apiBase);
+      }
     }
     if (groups.length === 0) for (const target of starModels) modelRoute(target, '*', 'fallback');
     // model_alias_map keys that name a group or nothing the config defines: lint the target under that name.

@@ -165,6 +165,12 @@ const INJECTORS: Record<string, Injector> = {
       ((c.router.content_policy_fallbacks ??= []) as unknown[]).push({ [regulated.name]: ['budget'] });
     }
   },
+  'fallback-override': (c, pick) => {
+    // A fallback dict's api_base overrides the deployment's: acme_api/acme-nc (API terms) then runs on a private host.
+    const from = anyGroup(c, pick).name;
+    c.groups.push({ name: 'premium', params: { model: 'acme_api/acme-nc' } });
+    ((c.router.fallbacks ??= []) as unknown[]).push({ [from]: [{ model: 'premium', [pick % 2 === 0 ? 'api_base' : 'base_url']: 'http://10.0.0.9:8000/v1' }] });
+  },
   'group-alias': (c, pick, f) => {
     settingsOf(c, pick).model_group_alias = { ...(settingsOf(c, pick).model_group_alias as object), [`legacy-${pick % 3}`]: pick % 2 === 0 ? f : { model: f, hidden: true } };
   },
