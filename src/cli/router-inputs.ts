@@ -2,9 +2,9 @@
  * What every command that judges router configs reads: the policy (or the shipped default) and the config
  * files, as the user named them. Unreadable files become located `config/unreadable` findings, like lint's.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_CODES, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../policy/engine.ts';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { CONFIG_CODES, MAX_CONFIG_BYTES, parsePolicy, type IncludeReader, type LintInput, type LoadedPolicy, type PolicyFinding } from '../policy/engine.ts';
 import { FAST_SHAPES } from '../policy/fast-shapes.node.ts';
 import { ruleUrl } from '../registry/codes.ts';
 import type { Io } from './io.ts';
@@ -32,14 +32,65 @@ export function readPolicy(command: string, option: string | undefined, io: Io):
   return { ...parsed, name: parsed.policy?.policy.name ?? file, file };
 }
 
-/** The config files as lint inputs, and a located finding for each one that cannot be read. */
+/** Real path of a file, or the path itself when it cannot be resolved (the read then reports why). */
+export function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Reads LiteLLM `include:` files for the pure core: relative to the including file, only regular files of at
+ * most MAX_CONFIG_BYTES, and only inside the directory of the config being linted (after resolving symlinks)
+ * unless the file is itself named on the command line.
+ */
+export function includeReader(root: string, named: ReadonlySet<string>, display: (path: string) => string): IncludeReader {
+  return (fromId, name) => {
+    const target = isAbsolute(name) ? name : resolve(dirname(fromId), name);
+    let real: string;
+    try {
+      real = realpathSync(target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? { error: `${display(target)} does not exist` } : { error: `${display(target)} cannot be read (${code ?? (error as Error).message})` };
+    }
+    if (!(real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) && !named.has(real)) {
+      return { error: `${display(target)} is outside the config's directory (${display(root)})`, hint: 'Move the file next to the config, or name it on the command line too to allow it.' };
+    }
+    try {
+      const stat = statSync(real);
+      if (!stat.isFile()) return { error: `${display(target)} is not a regular file` };
+      if (stat.size > MAX_CONFIG_BYTES) return { error: `${display(target)} is ${stat.size} bytes; the limit is ${MAX_CONFIG_BYTES}` };
+      return { file: display(target), id: real, text: readFileSync(real, 'utf8') };
+    } catch (error) {
+      return { error: `${display(target)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    }
+  };
+}
+
+/**
+ * For each config named on the command line: its id (real path) and the reader for its LiteLLM `include:`
+ * files, which may also read any other config named on the command line.
+ */
+export function includeOptions(io: Io, paths: readonly string[]): (path: string) => { id: string; readInclude: IncludeReader } {
+  const named = new Set(paths.map((path) => realOrSelf(resolve(io.cwd, path))));
+  return (path) => {
+    const id = realOrSelf(resolve(io.cwd, path));
+    return { id, readInclude: includeReader(dirname(id), named, (p) => relative(io.cwd, p) || p) };
+  };
+}
+
+/** The config files as lint inputs (each with its LiteLLM include reader), and a located finding for each one that cannot be read. */
 export function readConfigs(paths: readonly string[], io: Io): { inputs: LintInput[]; unreadable: PolicyFinding[] } {
   const inputs: LintInput[] = [];
   const unreadable: PolicyFinding[] = [];
+  const includes = includeOptions(io, paths);
   for (const path of paths) {
     const file = displayPath(io, path);
     try {
-      inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8') });
+      inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8'), ...includes(path) });
     } catch (error) {
       unreadable.push({
         code: 'config/unreadable',

@@ -23,6 +23,18 @@ export const CONFIG_CODES = {
     why: 'A value of the wrong type or shape means the linter cannot tell which model a route uses.',
     fix: 'Correct the value at the reported position; schemas/router-config.schema.json describes the tiered format.',
   },
+  'config/include': {
+    severity: 'error',
+    title: 'LiteLLM include not followed',
+    why: 'LiteLLM loads every file a config names under `include:` and routes to the models in them; a file the linter cannot follow (missing, outside the config\'s directory, unreadable, or part of an include cycle) would leave routes unchecked.',
+    fix: 'Make the included file exist next to the config (paths are relative to the file that names them), name a file outside the config\'s directory on the command line too, and remove include cycles.',
+  },
+  'config/base-model-mismatch': {
+    severity: 'error',
+    title: 'base_model contradicts the called model',
+    why: 'LiteLLM calls `litellm_params.model`; `model_info.base_model` only labels it (for costs and context windows). When both name models the registry knows and they differ, the label hides what is really called.',
+    fix: 'Remove `model_info.base_model`, or correct it to the model that `litellm_params.model` calls. Use base_model only to explain a deployment name (Azure, an OpenAI-compatible server) the registry cannot resolve.',
+  },
   'policy/invalid': {
     severity: 'error',
     title: 'Invalid policy',

@@ -18,7 +18,7 @@ export const COUNTRY_GROUPS: Readonly<Record<string, readonly string[]>> = { EU:
 export function expandPlaces(places: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const place of places) {
-    const group = COUNTRY_GROUPS[place.toUpperCase()];
+    const group = Object.hasOwn(COUNTRY_GROUPS, place.toUpperCase()) ? COUNTRY_GROUPS[place.toUpperCase()] : undefined;
     if (group) group.forEach((c) => out.add(c));
     else out.add(place.toUpperCase());
   }
@@ -33,7 +33,7 @@ export function inPlaces(country: string, places: readonly string[]): boolean {
 /** The places a country matched, for messages: "DE is in the EU". */
 export function describeMembership(country: string, places: readonly string[]): string {
   const c = country.toUpperCase();
-  const groups = places.filter((p) => COUNTRY_GROUPS[p.toUpperCase()]?.includes(c));
+  const groups = places.filter((p) => Object.hasOwn(COUNTRY_GROUPS, p.toUpperCase()) && COUNTRY_GROUPS[p.toUpperCase()]!.includes(c));
   return groups.length > 0 ? `${c} (${groups.join(', ')} member)` : c;
 }
 

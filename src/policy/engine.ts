@@ -8,12 +8,12 @@ import type { Registry } from '../registry/registry.ts';
 import { isFatalCode } from './config-codes.ts';
 import { evaluate } from './evaluate.ts';
 import { orderFindings } from './order.ts';
-import { parseRouterConfig } from './router-config.ts';
+import { parseRouterConfig, type IncludeReader } from './router-config.ts';
 import type { Shapes } from './shapes.ts';
 import type { LoadedPolicy, ParsedConfig, PolicyFinding } from './types.ts';
 
 export { evaluate, resolverFor } from './evaluate.ts';
-export { parseRouterConfig, MAX_CONFIG_BYTES } from './router-config.ts';
+export { parseRouterConfig, MAX_CONFIG_BYTES, MAX_INCLUDE_FILES, type IncludeReader, type IncludeResult, type ParseOptions } from './router-config.ts';
 export { parsePolicy, policyFromObject } from './policy.ts';
 export { CONFIG_CODES, isFatalCode } from './config-codes.ts';
 export { RULES, RULES_BY_CODE } from './rules/index.ts';
@@ -28,6 +28,10 @@ export interface LintInput {
   /** File name as the user sees it (used in findings). */
   file: string;
   text: string;
+  /** Stable id of the file for the include reader (e.g. its real path); defaults to `file`. */
+  id?: string;
+  /** Reads this config's LiteLLM `include:` files; overrides LintOptions.readInclude. */
+  readInclude?: IncludeReader;
 }
 
 export interface LintOutcome {
@@ -43,6 +47,8 @@ export interface LintOptions {
   strict?: boolean;
   /** How documents are shape-checked (shapes.ts). */
   shapes: Shapes;
+  /** Reads LiteLLM `include:` files (the CLI passes one; without it, configs with includes fail closed). */
+  readInclude?: IncludeReader;
 }
 
 /** Parses and lints several router config texts with one policy; the CLI and the playground both call this. */
@@ -50,7 +56,7 @@ export function lintTexts(inputs: readonly LintInput[], registry: Registry, poli
   const configs: ParsedConfig[] = [];
   const fatal: PolicyFinding[] = [];
   for (const input of inputs) {
-    const parsed = parseRouterConfig(input.file, input.text, options.shapes);
+    const parsed = parseRouterConfig(input.file, input.text, options.shapes, { ...(input.id !== undefined ? { id: input.id } : {}), ...((input.readInclude ?? options.readInclude) ? { readInclude: (input.readInclude ?? options.readInclude)! } : {}) });
     fatal.push(...parsed.findings);
     if (parsed.config) configs.push(parsed.config);
   }

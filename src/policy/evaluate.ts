@@ -10,13 +10,14 @@ import { isFailClosedRule } from '../registry/schema/refinements.ts';
 import { closest } from '../registry/suggest.ts';
 import { CONFIG_CODES, isFatalCode } from './config-codes.ts';
 import { orderFindings } from './order.ts';
-import { createResolver, type Resolver } from './resolve.ts';
+import { createResolver, type ModelResolution, type Resolver } from './resolve.ts';
 import { RULES, RULES_BY_CODE } from './rules/index.ts';
 import { spellingEvidence } from './spellings.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
 import { governingTerms } from './terms.ts';
 import { waiverCovers, waiverModelId } from './waivers.ts';
 import type { LoadedPolicy, ParsedConfig, PolicyFinding, RouteRef, TierInfo } from './types.ts';
+import { own } from './own.ts';
 
 const resolvers = new WeakMap<Registry, Resolver>();
 
@@ -42,34 +43,46 @@ export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], regist
   let findings: PolicyFinding[] = [];
   for (const config of list) {
     findings.push(...config.findings);
-    for (const route of config.routes) findings.push(...evaluateRoute(route, config, resolver, policy.policy, today));
+    const tiers = new Map<string, TierInfo>();
+    for (const tier of config.tiers) if (!tiers.has(tier.id)) tiers.set(tier.id, tier);
+    // LiteLLM fallbacks place one deployment under many tiers: a route is evaluated once per distinct
+    // (route, tier tags), and its findings re-labelled for each tier that reaches it.
+    const shared = new Map<string, PolicyFinding[]>();
+    for (const route of config.routes) {
+      const tier = tiers.get(route.tier) ?? { id: route.tier, tags: [], path: route.path, line: route.line, column: route.column };
+      const { tier: _tier, through, env: _env, ...core } = route;
+      const key = JSON.stringify([core, [...tier.tags].sort()]);
+      let base = shared.get(key);
+      if (base === undefined) {
+        base = evaluateRoute({ ...core, tier: route.tier, ...(route.env ? { env: route.env } : {}) }, tier, resolver, policy.policy, today);
+        shared.set(key, base);
+      }
+      for (const f of base) findings.push({ ...f, tier: route.tier, ...(through ? { message: `${f.message} (${through})` } : {}) });
+    }
   }
   findings = applySeverity(findings, policy.policy);
   findings = applyWaivers(findings, resolver, policy, today);
   return orderFindings(findings);
 }
 
-function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
+function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
   const registry = resolver.registry;
-  const tier: TierInfo = config.tiers.find((t) => t.id === route.tier) ?? { id: route.tier, tags: [], path: route.path, line: route.line, column: route.column };
-  let resolution = route.baseModel !== undefined ? resolver.resolveModel(route.baseModel) : resolver.resolveModel(route.spec, route.prefix);
-  if (resolution.kind === 'unknown' && route.baseModel !== undefined) {
-    const bySpec = resolver.resolveModel(route.spec, route.prefix);
-    if (bySpec.kind !== 'unknown') resolution = bySpec;
-  }
-  const out: PolicyFinding[] = [];
+  const { resolution, mismatch } = resolveRoute(route, resolver);
+  const out: PolicyFinding[] = mismatch ? [mismatch] : [];
   // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
   const read = resolution.kind === 'wildcard' ? undefined : spellingEvidence(resolution.spelling, route.spec);
+  let note: string | undefined;
   const emit = (rule: Rule, emitted: Emitted[], model: string) => {
-    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model));
+    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model, note));
   };
   if (resolution.kind !== 'model') {
     for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution }), route.spec);
     return out;
   }
   const modelId = resolution.id;
-  const model = registry.models[modelId]!;
+  const model = own(registry.models, modelId)!;
   const serving = resolver.serving(route, modelId);
+  if (serving.explain) note = serving.basis;
   if (serving.unknownProvider !== undefined) {
     const near = closest(serving.unknownProvider, [...Object.keys(registry.providers), 'self-hosted'], 3);
     return [
@@ -111,16 +124,58 @@ function evaluateRoute(route: RouteRef, config: ParsedConfig, resolver: Resolver
   return out;
 }
 
+/**
+ * LiteLLM prefixes whose model string may be a deployment or served name rather than a model id (an Azure
+ * deployment, a Bedrock ARN or provisioned model, a Vertex endpoint, a name an OpenAI-compatible server
+ * chose). Only behind these may `model_info.base_model` say which model it is.
+ */
+const DEPLOYMENT_NAME_PREFIXES = new Set([
+  'azure', 'azure_ai', 'azure_text', 'openai', 'text-completion-openai', 'bedrock', 'sagemaker', 'sagemaker_chat', 'vertex_ai', 'vertex_ai_beta', 'databricks',
+  'ollama', 'ollama_chat', 'hosted_vllm', 'vllm', 'lm_studio', 'llamafile', 'xinference', 'triton', 'openai_like', 'custom_openai', 'oobabooga', 'petals',
+]);
+
+/**
+ * LiteLLM calls `litellm_params.model`, so that id is linted whenever it resolves. `model_info.base_model` only
+ * explains an id the registry cannot resolve behind a deployment-name prefix; when both resolve and differ,
+ * the contradiction is an error of its own.
+ */
+function resolveRoute(route: RouteRef, resolver: Resolver): { resolution: ModelResolution; mismatch?: PolicyFinding } {
+  const bySpec = resolver.resolveModel(route.spec, route.prefix);
+  if (route.baseModel === undefined) return { resolution: bySpec };
+  const byBase = resolver.resolveModel(route.baseModel);
+  if (bySpec.kind === 'model') {
+    if (byBase.kind !== 'model' || byBase.id === bySpec.id) return { resolution: bySpec };
+    const at = route.baseModelAt ?? { line: route.line, column: route.column };
+    return {
+      resolution: bySpec,
+      mismatch: {
+        code: 'config/base-model-mismatch',
+        severity: 'error',
+        message: `model_info.base_model says ${byBase.id}, but litellm_params.model "${route.spec}" calls ${bySpec.id}; LiteLLM calls ${bySpec.id}, and that is what is linted`,
+        hint: `${CONFIG_CODES['config/base-model-mismatch'].fix} See ${ruleUrl('config/base-model-mismatch')}`,
+        file: route.file,
+        ...at,
+        path: formatPath(route.baseModelPath ?? route.path),
+        tier: route.tier,
+        model: bySpec.id,
+        evidence: [],
+      },
+    };
+  }
+  if (bySpec.kind === 'unknown' && byBase.kind === 'model' && (route.prefix === undefined ? false : DEPLOYMENT_NAME_PREFIXES.has(route.prefix))) return { resolution: byBase };
+  return { resolution: bySpec };
+}
+
 /** Native routes: point at the `via` key beside `model`. */
 function locateSibling(route: RouteRef): { line: number; column: number } {
   return route.viaAt ?? { line: route.line, column: route.column };
 }
 
-function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string): PolicyFinding {
+function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string, note?: string): PolicyFinding {
   return {
     code: rule.code,
     severity: emitted.severity ?? rule.defaultSeverity,
-    message: emitted.message,
+    message: note !== undefined ? `${emitted.message} (${note})` : emitted.message,
     hint: `${emitted.hint ?? rule.fix} See ${ruleUrl(rule.code)}`,
     file: route.file,
     line: route.line,
@@ -137,7 +192,7 @@ function applySeverity(findings: PolicyFinding[], policy: Policy): PolicyFinding
   const overrides = policy.severity ?? {};
   const out: PolicyFinding[] = [];
   for (const f of findings) {
-    const level = overrides[f.code];
+    const level = own(overrides, f.code);
     if (level === undefined || isFatalCode(f.code) || isFailClosedRule(f.code)) out.push(f);
     else if (level !== 'off') out.push({ ...f, severity: level as Severity });
   }
@@ -177,13 +232,13 @@ function applyWaivers(findings: PolicyFinding[], resolver: Resolver, loaded: Loa
       return;
     }
     if (matches.length === 0) {
-      const level = overrides['waiver/unused'] ?? 'warning';
+      const level = own(overrides, 'waiver/unused') ?? 'warning';
       if (level === 'off') return;
       const why = resolved.kind === 'model' ? 'no finding matches it' : `"${waiver.model}" is not a model the registry knows, and no finding matches it`;
       extra.push(policyFinding('waiver/unused', level, `the waiver for ${what} is unused: ${why}`, i, modelId, waiver.tier));
       return;
     }
-    const level = overrides['waiver/applied'] ?? 'info';
+    const level = own(overrides, 'waiver/applied') ?? 'info';
     for (const f of matches) {
       if (waived.has(f)) continue;
       waived.add(f);

@@ -6,7 +6,7 @@
  */
 import type { Registry } from '../registry/registry.ts';
 import * as engine from './engine.ts';
-import type { LintInput, LintOutcome, LoadedPolicy, Shapes } from './engine.ts';
+import type { IncludeReader, LintInput, LintOutcome, LoadedPolicy, ParseOptions, Shapes } from './engine.ts';
 import { ZOD_SHAPES } from './zod-shapes.ts';
 
 export {
@@ -46,11 +46,14 @@ export type {
   ConfigFormat,
   LintInput,
   LintOutcome,
+  IncludeReader,
+  IncludeResult,
+  ParseOptions,
 } from './engine.ts';
 export { ZOD_SHAPES } from './zod-shapes.ts';
 
 /** Parses and lints several router config texts with one policy. */
-export function lintTexts(inputs: readonly LintInput[], registry: Registry, policy: LoadedPolicy, today: string, options: { strict?: boolean; shapes?: Shapes } = {}): LintOutcome {
+export function lintTexts(inputs: readonly LintInput[], registry: Registry, policy: LoadedPolicy, today: string, options: { strict?: boolean; shapes?: Shapes; readInclude?: IncludeReader } = {}): LintOutcome {
   return engine.lintTexts(inputs, registry, policy, today, { ...options, shapes: options.shapes ?? ZOD_SHAPES });
 }
 
@@ -65,8 +68,8 @@ export function parsePolicy(file: string, text: string, shapes: Shapes = ZOD_SHA
 }
 
 /** Reads a router config's text: the tiers and routes, or located findings when it cannot be used. */
-export function parseRouterConfig(file: string, text: string, shapes: Shapes = ZOD_SHAPES): ReturnType<typeof engine.parseRouterConfig> {
-  return engine.parseRouterConfig(file, text, shapes);
+export function parseRouterConfig(file: string, text: string, shapes: Shapes = ZOD_SHAPES, options: ParseOptions = {}): ReturnType<typeof engine.parseRouterConfig> {
+  return engine.parseRouterConfig(file, text, shapes, options);
 }
 
 /** A policy given as data (tests, the playground); findings about it point at line 1. Throws when it is invalid. */

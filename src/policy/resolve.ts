@@ -4,18 +4,12 @@
  */
 import { closest } from '../registry/suggest.ts';
 import type { Registry } from '../registry/registry.ts';
-import type { Model, Provider } from '../registry/schema/index.ts';
-import { COUNTRY_GROUPS } from './countries.ts';
-import type { RouteRef, RouteRelationship } from './types.ts';
+import { createServing, SELF_HOSTED_PREFIXES, type RouteLocation, type RouteServing } from './serving.ts';
+import { own } from './own.ts';
 import { createSpellingIndex, LITELLM_PROVIDERS, resolveSpelling, variantSpelling, type Spelling } from './spellings.ts';
+import type { RouteRef } from './types.ts';
 
-/**
- * LiteLLM prefixes that mean "a server you run": the weights license governs them.
- * (`openai/` with a non-OpenAI `api_base` is handled separately: an OpenAI-compatible self-hosted server.)
- */
-export const SELF_HOSTED_PREFIXES: readonly string[] = [
-  'ollama', 'ollama_chat', 'hosted_vllm', 'vllm', 'lm_studio', 'llamafile', 'xinference', 'triton', 'sagemaker', 'sagemaker_chat', 'openai_like', 'custom_openai', 'oobabooga', 'petals',
-];
+export { SELF_HOSTED_PREFIXES, type ProviderMatch, type RouteLocation, type RouteServing } from './serving.ts';
 
 /**
  * LiteLLM provider prefixes known to exist even when no registry provider claims them yet: the prefix is
@@ -38,27 +32,6 @@ export type ModelResolution =
   | { kind: 'wildcard' }
   /** suggestions: display strings, quoted: `"alias" (model id)`. spelling: a rule understood the id, but its checkpoint is not in the registry. */
   | { kind: 'unknown'; suggestions: string[]; tried: string; spelling?: Spelling };
-
-export interface ProviderMatch {
-  id: string;
-  provider: Provider;
-}
-
-export interface RouteServing {
-  provider?: ProviderMatch;
-  relationship: RouteRelationship;
-  /** Why the relationship is what it is, for evidence. */
-  basis: string;
-  /** Native `via:` named a provider the registry does not have. */
-  unknownProvider?: string;
-}
-
-export interface RouteLocation {
-  /** Places the route may run in (country codes, or "EU"/"EEA" for any member); undefined when nothing says where. */
-  countries?: string[];
-  /** Where the answer came from, for messages. */
-  label: string;
-}
 
 export interface Resolver {
   registry: Registry;
@@ -118,67 +91,14 @@ export function createResolver(registry: Registry): Resolver {
     return { kind: 'unknown', suggestions: [...byModel.values()].slice(0, 3), tried: spec, ...(read ? { spelling: read.spelling } : {}) };
   }
 
-  function serving(route: RouteRef, modelId: string): RouteServing {
-    const model = registry.models[modelId];
-    const withProvider = (id: string, basis: string): RouteServing => {
-      const provider = registry.providers[id]!;
-      return { provider: { id, provider }, relationship: relationshipOf(id, provider, model), basis };
-    };
-    if (route.format === 'native') {
-      if (route.via === 'self-hosted') return { relationship: 'self-hosted', basis: 'via: self-hosted' };
-      if (route.via && registry.providers[route.via]) return withProvider(route.via, `via: ${route.via}`);
-      return { relationship: 'unknown', basis: `via: ${route.via ?? '(none)'}`, ...(route.via ? { unknownProvider: route.via } : {}) };
-    }
-    const prefix = route.prefix;
-    if (prefix && SELF_HOSTED_PREFIXES.includes(prefix)) return { relationship: 'self-hosted', basis: `the "${prefix}/" prefix is a server you run` };
-    if ((prefix === 'openai' || prefix === 'text-completion-openai') && route.apiBase && !/^https?:\/\/api\.openai\.com(\/|$)/i.test(route.apiBase)) {
-      return { relationship: 'self-hosted', basis: `"${prefix}/" with api_base ${route.apiBase} is an OpenAI-compatible server, not OpenAI's API` };
-    }
-    if (prefix && prefixProviders.has(prefix)) return withProvider(prefixProviders.get(prefix)!, `the "${prefix}/" prefix routes to ${prefixProviders.get(prefix)}`);
-    if (!prefix && model?.kind === 'api-only') {
-      const firstParty = Object.keys(registry.providers)
-        .sort()
-        .find((id) => registry.providers[id]!.vendor === model.vendor && registry.providers[id]!.relationship === 'first-party-api');
-      if (firstParty) return withProvider(firstParty, `no prefix: LiteLLM calls ${model.vendor}'s own API for this API-only model`);
-    }
-    return {
-      relationship: 'unknown',
-      basis: prefix ? `no registry provider claims the "${prefix}/" prefix` : 'the model id has no provider prefix',
-    };
-  }
-
-  function relationshipOf(providerId: string, provider: Provider, model: Model | undefined): RouteRelationship {
-    const override = model?.routes?.find((r) => r.provider === providerId)?.relationship;
-    if (override) return override;
-    if (model && provider.vendor !== undefined && provider.vendor === model.vendor) return 'first-party-api';
-    return provider.relationship;
-  }
-
-  function location(route: RouteRef, serve: RouteServing): RouteLocation {
-    if (route.country) return { countries: [route.country.toUpperCase()], label: `country: ${route.country}` };
-    const provider = serve.provider?.provider;
-    if (route.region) {
-      const group = route.region.toUpperCase();
-      if (COUNTRY_GROUPS[group] && !(provider?.regions.some((r) => r.id.toLowerCase() === route.region!.toLowerCase()))) {
-        return { countries: [group], label: `region ${route.region}` };
-      }
-      const region = provider?.regions.find((r) => r.id.toLowerCase() === route.region!.toLowerCase());
-      if (region) return { countries: [region.country], label: `${serve.provider!.id} region ${region.id} (${region.country})` };
-      return { label: `region "${route.region}" is not in ${serve.provider ? `${serve.provider.id}'s region list` : 'any provider region list'}` };
-    }
-    if (provider && provider.regions.length > 0) {
-      const countries = [...new Set(provider.regions.map((r) => r.country))].sort();
-      return { countries, label: `no region given; ${serve.provider!.id} serves from ${countries.join(', ')}` };
-    }
-    return { label: serve.relationship === 'self-hosted' ? 'no region or country given for the self-hosted route' : 'no region given' };
-  }
+  const { serving, location } = createServing(registry, prefixProviders);
 
   function chainIds(modelId: string): string[] {
     const ids: string[] = [];
     let id: string | undefined = modelId;
-    while (id !== undefined && !ids.includes(id) && registry.models[id]) {
+    for (let model = id === undefined ? undefined : own(registry.models, id); id !== undefined && model !== undefined && !ids.includes(id); model = id === undefined ? undefined : own(registry.models, id)) {
       ids.push(id);
-      id = registry.models[id]!.base_model?.model;
+      id = model.base_model?.model;
     }
     return ids;
   }

@@ -59,7 +59,8 @@ litellm_settings:
       ['chat', 'primary', 'azure/my-deployment', undefined, 'acme/open'],
       ['legacy', 'alias', 'hostco/acme-old', undefined, undefined],
       ['chat', 'fallback', 'hostco/acme-ai/Vision', undefined, undefined],
-      ['default_fallbacks', 'fallback', 'ollama/open:7b', undefined, undefined],
+      // default_fallbacks serve every group: linted under each group's tier.
+      ['chat', 'fallback', 'ollama/open:7b', undefined, undefined],
     ]);
     const findings = lintText('l.yaml', text, testRegistry(), testPolicy(), '2026-11-22').findings;
     expect(findings.filter((f) => f.code !== 'license/obligations').map((f) => [f.code, f.line])).toEqual([
@@ -68,9 +69,13 @@ litellm_settings:
     ]);
   });
 
-  it('treats a fallback to an alias of a model group as that group', () => {
+  it('treats a fallback to an alias of a model group as that group, linted under the falling-back tier', () => {
     const text = `model_list:\n  - model_name: chat\n    litellm_params: {model: hostco/acme/Open-7B}\n  - model_name: big\n    litellm_params: {model: hostco/acme-ai/Capped-72B}\nrouter_settings:\n  model_group_alias: {gpt-4: big}\n  fallbacks:\n    - chat: [gpt-4]\n`;
-    expect(parseRouterConfig('a.yaml', text).config!.routes.map((r) => r.role)).toEqual(['primary', 'primary']);
+    expect(parseRouterConfig('a.yaml', text).config!.routes.map((r) => [r.tier, r.role, r.spec, r.line])).toEqual([
+      ['chat', 'primary', 'hostco/acme/Open-7B', 3],
+      ['big', 'primary', 'hostco/acme-ai/Capped-72B', 5],
+      ['chat', 'fallback', 'hostco/acme-ai/Capped-72B', 9],
+    ]);
   });
 
   it('tells Azure users to set model_info.base_model', () => {

@@ -38,6 +38,13 @@ const SEEDS: Record<keyof Shapes, unknown[]> = {
       router_settings: { model_group_alias: { b: 'a', c: { model: 'a', hidden: true } }, fallbacks: [{ a: 'b' }], content_policy_fallbacks: [{ a: ['b'] }], default_fallbacks: ['a'] },
       litellm_settings: { context_window_fallbacks: [{ a: ['c'] }], drop_params: true },
     },
+    {
+      include: ['models.yaml'],
+      environment_variables: { OPENAI_API_BASE: 'http://10.0.0.1:8000', RETRIES: 3 },
+      model_list: [{ model_name: 'a', litellm_params: { model: 'x', base_url: 'http://y', custom_llm_provider: 'hosted_vllm', deployment_id: 'd', azure: false, fallbacks: ['m', { model: 'n', api_base: 'http://z' }] } }],
+      router_settings: { fallbacks: ['bare', { '*': [{ model: 'm', base_url: null }] }] },
+      litellm_settings: { model_alias_map: { a: 'b' }, api_base: 'http://q', model_fallbacks: ['m', { model: 'n' }] },
+    },
   ],
 };
 

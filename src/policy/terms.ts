@@ -6,6 +6,7 @@
 import type { Registry } from '../registry/registry.ts';
 import type { License, SourceRef, Status } from '../registry/schema/index.ts';
 import type { Evidence, RouteRelationship } from './types.ts';
+import { own } from './own.ts';
 
 export interface AppliedTerms {
   licenseId: string;
@@ -19,12 +20,12 @@ export interface AppliedTerms {
 
 export function governingTerms(registry: Registry, chainIds: readonly string[], relationship: RouteRelationship): AppliedTerms[] {
   const [modelId] = chainIds;
-  const model = modelId === undefined ? undefined : registry.models[modelId];
+  const model = modelId === undefined ? undefined : own(registry.models, modelId);
   if (!model || modelId === undefined) return [];
   const terms: AppliedTerms[] = [];
   const push = (licenseId: string | undefined, basis: AppliedTerms['basis'], owner: string) => {
     if (licenseId === undefined || terms.some((t) => t.licenseId === licenseId && t.basis === basis)) return;
-    const license = registry.licenses[licenseId];
+    const license = own(registry.licenses, licenseId);
     terms.push({ licenseId, basis, modelId: owner, ...(license ? { license } : {}) });
   };
   const useApiTerms = model.kind === 'api-only' || (relationship === 'first-party-api' && model.api_terms !== undefined);
@@ -33,7 +34,7 @@ export function governingTerms(registry: Registry, chainIds: readonly string[], 
     return terms;
   }
   // Weights: the model's own license and every base model's, so a distill carries its base's terms too.
-  for (const id of chainIds) push(registry.models[id]?.license, 'weights', id);
+  for (const id of chainIds) push(own(registry.models, id)?.license, 'weights', id);
   return terms;
 }
 
@@ -52,7 +53,7 @@ export function claimEvidence(registry: Registry, subject: string, claim: ClaimL
     ...(claim.quote ? { quote: claim.quote } : {}),
     status: claim.status,
     sources: claim.sources.map((ref) => {
-      const source = registry.sources[ref.source];
+      const source = own(registry.sources, ref.source);
       return {
         id: ref.source,
         ...(source?.title ? { title: source.title } : {}),
@@ -77,7 +78,7 @@ export function citationFor<T>(citations: Readonly<Record<string, T>> | undefine
   if (!citations) return undefined;
   let path = field;
   for (;;) {
-    if (citations[path] !== undefined) return citations[path];
+    if (own(citations, path) !== undefined) return own(citations, path);
     const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
     if (cut <= 0) return undefined;
     path = path.slice(0, cut);

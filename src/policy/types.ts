@@ -56,20 +56,33 @@ export interface RouteRef {
   viaAt?: Location;
   /** LiteLLM: the provider prefix (`together_ai`), if the model string has one. */
   prefix?: string;
-  /** LiteLLM: `api_base`, which turns `openai/…` into a self-hosted OpenAI-compatible server. */
+  /** LiteLLM: the call's own `api_base` (or `base_url`): which host the call goes to (serving.ts). */
   apiBase?: string;
+  /** Where apiBase is written, e.g. "litellm_params.api_base". */
+  apiBaseFrom?: string;
+  /** LiteLLM: `litellm_settings.api_base`, the api_base of every call that sets none. */
+  litellmApiBase?: string;
+  /** LiteLLM: `environment_variables` of the config (string values), where provider `*_API_BASE` variables live. */
+  env?: ReadonlyMap<string, string>;
+  /** How the route is reached when it is not the tier's own deployment, e.g. `fallback of "chat" to group "cheap"`. */
+  through?: string;
   /** Region id or label as written (`region`, `region_name`, `aws_region_name`, `vertex_location`, Bedrock `eu.` profile). */
   region?: string;
   /** Country stated for the route (native `country`). */
   country?: string;
   /** LiteLLM `model_info.base_model`: the real model behind an Azure deployment name. */
   baseModel?: string;
+  /** Where base_model is written (data path and position in `file`). */
+  baseModelPath?: DataPath;
+  baseModelAt?: Location;
 }
 
 export type ConfigFormat = 'native' | 'litellm';
 
 export interface TierInfo {
   id: string;
+  /** The file that defines the tier, when it is not the config's own file (LiteLLM `include:`). */
+  file?: string;
   tags: string[];
   path: DataPath;
   line: number;

@@ -2,7 +2,7 @@
  * YAML parsing with source positions, hardened for hostile input. Shared by the registry loader and the
  * router-config parser so every finding can point at file:line:col.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Finding } from './finding.ts';
 import { formatPath } from './finding.ts';
 
@@ -54,7 +54,9 @@ export function parseYamlSource(file: string, text: string, options: ParseOption
       ],
     };
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  // merge: true applies YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`) as LiteLLM's `yaml.safe_load` does, so a
+  // value merged in from an anchor is read (and linted) like one written in place.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', merge: true });
   const locate = (path: DataPath) => locateIn(doc, path, at);
 
   for (const err of doc.errors) {
@@ -138,24 +140,47 @@ function findForbiddenKey(node: unknown, path: (string | number)[]): { key: stri
   return undefined;
 }
 
-/** Walks the document along `path`; returns the key position of the deepest segment that exists. */
+/**
+ * Walks the document along `path`; returns the key position of the deepest segment that exists. Follows
+ * aliases and merge keys, so a value merged in from an anchor is located where the anchor writes it.
+ */
 function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
-  let node: unknown = doc.contents;
+  const deref = (n: unknown): unknown => {
+    for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_COUNT; hops++) n = n.resolve(doc);
+    return n;
+  };
+  let node: unknown = deref(doc.contents);
   let best = (node as Node | null)?.range?.[0] ?? 0;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = findPair(node, String(seg), deref);
       if (!pair) break;
       best = (pair.key as Node).range?.[0] ?? best;
-      node = pair.value;
+      node = deref(pair.value);
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
       best = item.range?.[0] ?? best;
-      node = item;
+      node = deref(item);
     } else {
       break;
     }
   }
   return at(best);
+}
+
+/** The pair for `key` in a map: written in place, or (YAML merge keys) in a merged anchor, in merge order. */
+function findPair(map: unknown, key: string, deref: (n: unknown) => unknown, depth = 0): { key: unknown; value: unknown } | undefined {
+  if (!isMap(map) || depth > MAX_ALIAS_COUNT) return undefined;
+  const own = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  if (own) return own;
+  for (const p of map.items) {
+    if (!(isPair(p) && isScalar(p.key) && (p.key.value === '<<' || String(p.key.value) === 'Symbol(<<)'))) continue;
+    const sources = isSeq(deref(p.value)) ? (deref(p.value) as { items: unknown[] }).items : [p.value];
+    for (const source of sources) {
+      const hit = findPair(deref(source), key, deref, depth + 1);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }

@@ -45,7 +45,7 @@ describe('clearance allowlist --format litellm', async () => {
 
   it('matches its golden file and says what it removed', async () => {
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('7 of 13 routes allowed, 6 removed');
+    expect(run.stderr).toContain('8 of 15 routes allowed, 7 removed');
     await expect(run.stdout).toMatchFileSnapshot(`../__fixtures__/allowlist-litellm/expected.yaml`);
   });
 

@@ -8,6 +8,7 @@ import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import type { Command } from './index.ts';
 import { loadCommandRegistry } from '../registry.ts';
+import { includeOptions } from '../router-inputs.ts';
 
 const HELP = `Usage: clearance bom <config…> [--registry PATH] [--name NAME] [--spec 1.6|1.7] [--today YYYY-MM-DD] [--output FILE]
 
@@ -51,6 +52,7 @@ export const command: Command = {
     if (typeof loaded === 'number') return loaded;
     const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
     const configs: ParsedConfig[] = [];
+    const includes = includeOptions(io, positionals);
     for (const path of positionals) {
       let text: string;
       try {
@@ -59,7 +61,7 @@ export const command: Command = {
         io.stderr(`clearance bom: cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
         return 2;
       }
-      const parsed = parseRouterConfig(display(path), text, FAST_SHAPES);
+      const parsed = parseRouterConfig(display(path), text, FAST_SHAPES, includes(path));
       if (!parsed.config) {
         for (const f of parsed.findings) io.stderr(`${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.code}  ${f.message}\n`);
         return 2;

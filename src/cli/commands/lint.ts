@@ -1,15 +1,15 @@
 /** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_CODES, exitCodeFor, lintTexts, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
+import { exitCodeFor, lintTexts, parsePolicy, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
 import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
-import { ruleUrl } from '../../registry/codes.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { FORMAT_LOADERS } from '../../report/formats.ts';
 import { buildResult } from '../../report/result.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
 import { loadCommandRegistry, PACKAGE_ROOT } from '../registry.ts';
+import { readConfigs } from '../router-inputs.ts';
 import type { Command } from './index.ts';
 
 const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE]
@@ -79,26 +79,8 @@ export const command: Command = {
     }
     const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
-    const inputs: LintInput[] = [];
-    const unreadable: PolicyFinding[] = [];
-    for (const path of positionals) {
-      const file = display(path);
-      try {
-        inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8') });
-      } catch (error) {
-        unreadable.push({
-          code: 'config/unreadable',
-          severity: 'error',
-          message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-          hint: `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl('config/unreadable')}`,
-          file,
-          line: 1,
-          column: 1,
-          path: '',
-          evidence: [],
-        });
-      }
-    }
+    // Config files, each with a reader for its LiteLLM include: files (router-inputs.ts).
+    const { inputs, unreadable } = readConfigs(positionals, io);
 
     let findings: PolicyFinding[];
     let configs: ReturnType<typeof lintTexts>['configs'] = [];

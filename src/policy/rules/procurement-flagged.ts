@@ -3,6 +3,7 @@ import { inPlaces } from '../countries.ts';
 import { citationFor, citedFact } from '../terms.ts';
 import { modelLabel, servedBy } from './describe.ts';
 import type { Emitted, Rule } from './types.ts';
+import { own } from '../own.ts';
 
 export const rule: Rule = {
   code: 'procurement/flagged',
@@ -29,7 +30,7 @@ export const rule: Rule = {
         const what = id === ctx.modelId ? `model ${id}` : `base model ${id}`;
         if (deniedModels.has(id)) reasons.push(`${what} is denied`);
         if (entry.vendors?.includes(model.vendor)) reasons.push(`${what} comes from vendor ${model.vendor}, which is denied`);
-        const vendor = ctx.registry.vendors[model.vendor];
+        const vendor = own(ctx.registry.vendors, model.vendor);
         if (entry.vendor_countries && vendor && inPlaces(vendor.country, entry.vendor_countries)) {
           reasons.push(`${what} comes from ${vendor.name}, seated in ${vendor.country}`);
           const citation = citationFor(vendor.citations, 'country');

@@ -2,6 +2,7 @@
 import { licenseLabel } from '../terms.ts';
 import { modelLabel, servedBy } from './describe.ts';
 import type { Rule } from './types.ts';
+import { own } from '../own.ts';
 
 export const rule: Rule = {
   code: 'registry/unknown-model',
@@ -37,9 +38,9 @@ export const rule: Rule = {
         hint: `Add content/licenses/${terms.licenseId}.yaml, or correct the license id of ${terms.modelId}.`,
       });
     }
-    const last = ctx.registry.models[ctx.chainIds[ctx.chainIds.length - 1]!];
+    const last = own(ctx.registry.models, ctx.chainIds[ctx.chainIds.length - 1]!);
     const missingBase = last?.base_model?.model;
-    if (missingBase !== undefined && !ctx.registry.models[missingBase]) {
+    if (missingBase !== undefined && !own(ctx.registry.models, missingBase)) {
       out.push({
         message: `${modelLabel(ctx)} derives from ${missingBase}, which the registry does not have; the base model's license cannot be checked`,
         hint: `Add content/models/${missingBase}.yaml with its license, or correct base_model of ${ctx.chainIds[ctx.chainIds.length - 1]}.`,

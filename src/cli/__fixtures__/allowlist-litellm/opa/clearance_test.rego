@@ -20,9 +20,9 @@ test_case_3 if {
 	allow with input as {"model":"azure/prod-gpt4o-swedencentral","today":"2026-11-22"}
 }
 
-# allows azure/prod-gpt4o-swedencentral via azure
+# allows azure/prod-gpt4o-swedencentral via unknown
 test_case_4 if {
-	allow with input as {"model":"azure/prod-gpt4o-swedencentral","provider":"azure","today":"2026-11-22"}
+	allow with input as {"model":"azure/prod-gpt4o-swedencentral","provider":"unknown","today":"2026-11-22"}
 }
 
 # allows bedrock/eu.anthropic.claude-opus-4-7
@@ -75,9 +75,9 @@ test_case_14 if {
 	allow with input as {"model":"gpt-4o","today":"2026-11-22"}
 }
 
-# allows gpt-4o via azure
+# allows gpt-4o via unknown
 test_case_15 if {
-	allow with input as {"model":"gpt-4o","provider":"azure","today":"2026-11-22"}
+	allow with input as {"model":"gpt-4o","provider":"unknown","today":"2026-11-22"}
 }
 
 # allows groq/llama-3.3-70b-versatile
@@ -160,7 +160,12 @@ test_case_31 if {
 	not allow with input as {"model":"anthropic/claude-3-opus-20240229","today":"2026-11-22"}
 }
 
-# denies a name the allow list does not have
+# denies hosted_vllm/CohereLabs/c4ai-command-r-plus-08-2024 (license/non-commercial)
 test_case_32 if {
+	not allow with input as {"model":"hosted_vllm/CohereLabs/c4ai-command-r-plus-08-2024","today":"2026-11-22"}
+}
+
+# denies a name the allow list does not have
+test_case_33 if {
 	not allow with input as {"model":"clearance-test/not-on-the-list","today":"2026-11-22"}
 }
