@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Finding } from './finding.ts';
 import { formatPath } from './finding.ts';
+import { MAX_FILE_BYTES } from './ids.ts';
 
 export type DataPath = readonly (string | number)[];
 
@@ -30,7 +31,7 @@ export interface ParseOptions {
 
 export function parseYamlSource(file: string, text: string, options: ParseOptions = {}): YamlSource {
   const lineCounter = new LineCounter();
-  const maxBytes = options.maxBytes ?? 5_000_000;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const findings: Finding[] = [];
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -139,7 +140,7 @@ function findForbiddenKey(node: unknown, path: (string | number)[]): { key: stri
 }
 
 /** Walks the document along `path`; returns the key position of the deepest segment that exists. */
-function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
+export function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
   let node: unknown = doc.contents;
   let best = (node as Node | null)?.range?.[0] ?? 0;
   for (const seg of path) {
