@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 import { cacheKey } from './registry.ts';
-import { readContentFiles } from '../registry/read.node.ts';
+import { readContentBytes } from '../registry/read.node.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CACHE = join(ROOT, 'node_modules/.cache/clearance');
@@ -43,7 +43,7 @@ async function lint(): Promise<{ code: number; codes: string[] }> {
 
 /** The cache file for the test registry as it is now. */
 function entryNow(): string {
-  const name = `registry-${cacheKey(readContentFiles(content)).slice(0, 32)}.json`;
+  const name = `registry-${cacheKey(readContentBytes(content)).slice(0, 32)}.json`;
   created.add(name);
   return name;
 }

@@ -5,7 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../registry/finding.ts';
 import { withNullPrototypes, type Registry } from '../registry/registry.ts';
-import type { RegistryFile } from '../registry/validate.ts';
+import type { ContentBytes } from '../registry/read.node.ts';
 import type { Io } from './io.ts';
 
 /** The installed package's root (content/ and the shipped policy live there). */
@@ -58,13 +58,13 @@ const CACHE_FORMAT = 2;
  * validation, which dominate a lint run; the files read for the key are the ones validated on a miss.
  */
 async function loadRegistryCached(path: string, today: string): Promise<CachedRegistry> {
-  const { readContentFiles } = await import('../registry/read.node.ts');
-  let files: RegistryFile[] | undefined;
+  const { decodeContentFile, readContentBytes } = await import('../registry/read.node.ts');
+  let files: ContentBytes[] | undefined;
   let key: string | undefined;
   let cacheFile: string | undefined;
   try {
     if (statSync(path).isDirectory()) {
-      files = readContentFiles(path);
+      files = readContentBytes(path);
       key = cacheKey(files);
       cacheFile = resolve(CACHE_DIR, `registry-${key.slice(0, 32)}.json`);
       const cached = readCache(cacheFile, key);
@@ -74,7 +74,7 @@ async function loadRegistryCached(path: string, today: string): Promise<CachedRe
     // Unreadable path or cache: fall through to the loader, which reports the path properly.
   }
   const loaded = files
-    ? (await import('../registry/validate.ts')).validateRegistry(files, { today, displayPrefix: `${path.replace(/\/+$/, '')}/` })
+    ? (await import('../registry/validate.ts')).validateRegistry(files.map(decodeContentFile), { today, displayPrefix: `${path.replace(/\/+$/, '')}/` })
     : (await import('../registry/load.ts')).loadRegistry(path, { today });
   const result = usable(loaded.registry, loaded.findings, files === undefined);
   if (cacheFile && key !== undefined && result.fatal === undefined) writeCache(cacheFile, key, result);
@@ -125,13 +125,13 @@ function writeCache(file: string, key: string, result: CachedRegistry): void {
 }
 
 /** SHA-256 of the registry files (path and bytes, in order) and of the validator's sources. */
-export function cacheKey(files: readonly RegistryFile[]): string {
+export function cacheKey(files: readonly ContentBytes[]): string {
   const hash = createHash('sha256');
   hash.update(`clearance-registry-cache ${CACHE_FORMAT}\0${validatorDigest()}\0`);
   for (const f of files) {
     // A refused file (too large, a FIFO) keys by its refusal, so fixing it misses the cache.
-    hash.update(`${f.path}\0${f.refused ? `refused:${f.refused.code}` : f.text.length}\0`);
-    hash.update(f.text);
+    hash.update(`${f.path}\0${f.bytes ? f.bytes.length : `refused:${f.refused?.code}`}\0`);
+    if (f.bytes) hash.update(f.bytes);
     hash.update('\0');
   }
   return hash.digest('hex');
