@@ -3,7 +3,7 @@
  * opened without blocking, checked to be a regular file no larger than the cap, and read for at most cap + 1
  * bytes, so /dev/zero, a FIFO or a 20 GB sparse file is refused at once instead of filling memory or hanging.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { MAX_FILE_BYTES } from './ids.ts';
 import type { RegistryFile } from './validate.ts';
@@ -76,6 +76,14 @@ export function decodeContentFile(f: ContentBytes): RegistryFile {
   return f.bytes ? { path: f.path, text: f.bytes.toString('utf8') } : { path: f.path, text: '', refused: f.refused! };
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Every file under a content directory as bytes (dot-files skipped), in code-unit order of their paths. */
 export function readContentBytes(root: string): ContentBytes[] {
   const out: ContentBytes[] = [];
@@ -85,9 +93,14 @@ export function readContentBytes(root: string): ContentBytes[] {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.')) continue;
       const full = `${dir}${sep}${entry.name}`;
-      if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
-        const path = `${prefix}${entry.name}`;
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(full, `${path}/`);
+      else if (entry.isSymbolicLink() && isDirectory(full)) {
+        // Not followed: a link to a directory could loop or pull in a tree from elsewhere.
+        out.push({ path, refused: { code: 'not-a-file', message: 'it is a symbolic link to a directory, which the registry does not follow; move the files here' } });
+      } else {
+        // Regular files, links to files, and anything else (a FIFO, a socket), which the bounded reader refuses:
+        // a file in the registry is read or reported, never skipped in silence.
         const read = readBytesBounded(full);
         out.push('bytes' in read ? { path, bytes: read.bytes } : { path, refused: read });
       }
