@@ -88,7 +88,7 @@ describe('--output and --out', () => {
       const before = readFileSync(output, 'utf8');
       const run = await runCli(['lint', config, '--registry', LINT_REGISTRY, ...extra, '--output', output, '--force']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/is one of the inputs/);
+      expect(run.stderr).toMatch(/is one of this command.s inputs/);
       expect(readFileSync(output, 'utf8')).toBe(before);
     }
     const bom = await runCli(['bom', config, '--registry', LINT_REGISTRY, '--output', config, '--force']);
@@ -109,7 +109,7 @@ describe('--output and --out', () => {
     writeFileSync(report, 'keep me');
     const refused = await runCli(['lint', config, '--registry', LINT_REGISTRY, '--output', report]);
     expect([refused.code, readFileSync(report, 'utf8')]).toEqual([2, 'keep me']);
-    expect(refused.stderr).toMatch(/already exists; pass --force/);
+    expect(refused.stderr).toMatch(/exists; pass --force/);
     const forced = await runCli(['lint', config, '--registry', LINT_REGISTRY, '--output', report, '--force']);
     expect(forced.code).toBe(1);
     expect(readFileSync(report, 'utf8')).toMatch(/registry\/unknown-model/);
@@ -128,7 +128,7 @@ describe('inputs that never end', () => {
     const cases = [
       ['/dev/zero', 'config/unreadable', /not a regular file \(a character device\)/],
       [fifo, 'config/unreadable', /not a regular file \(a FIFO\)/],
-      [sparse, 'yaml/too-large', /21474836480 bytes; the limit is 5000000/],
+      [sparse, 'yaml/too-large', /21474836480 bytes; the limit is 2000000/],
     ] as const;
     for (const [path, code, message] of cases) {
       const run = await runCli(['lint', path, '--registry', LINT_REGISTRY, '--format', 'json']);

@@ -1,12 +1,14 @@
 /**
  * What every command that judges router configs reads: the policy (or the shipped default) and the config
  * files, as the user named them. Unreadable files become located `config/unreadable` findings, like lint's.
+ * Reads are bounded (src/registry/read.node.ts): a device, a FIFO or a file over the size cap is refused before
+ * it is read (`config/unreadable`, `yaml/too-large`).
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_CODES, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../policy/engine.ts';
+import { CONFIG_CODES, MAX_CONFIG_BYTES, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../policy/engine.ts';
 import { FAST_SHAPES } from '../policy/fast-shapes.node.ts';
 import { ruleUrl } from '../registry/codes.ts';
+import { readTextBounded } from '../registry/read.node.ts';
 import type { Io } from './io.ts';
 import { PACKAGE_ROOT } from './registry.ts';
 
@@ -20,13 +22,12 @@ export function displayPath(io: Io, path: string): string {
 /** The policy file, parsed; `findings` explain a policy that does not parse (exit 2). undefined when unreadable (printed). */
 export function readPolicy(command: string, option: string | undefined, io: Io): { policy?: LoadedPolicy; findings: PolicyFinding[]; name: string; file: string } | undefined {
   const path = option !== undefined ? resolve(io.cwd, option) : DEFAULT_POLICY;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    io.stderr(`clearance ${command}: cannot read policy "${option ?? path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  const read = readTextBounded(path);
+  if (!('text' in read)) {
+    io.stderr(`clearance ${command}: cannot read policy "${option ?? path}": ${read.message}\n`);
     return undefined;
   }
+  const text = read.text;
   const file = displayPath(io, option ?? path);
   const parsed = parsePolicy(file, text, FAST_SHAPES);
   return { ...parsed, name: parsed.policy?.policy.name ?? file, file };
@@ -38,14 +39,15 @@ export function readConfigs(paths: readonly string[], io: Io): { inputs: LintInp
   const unreadable: PolicyFinding[] = [];
   for (const path of paths) {
     const file = displayPath(io, path);
-    try {
-      inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8') });
-    } catch (error) {
+    const read = readTextBounded(resolve(io.cwd, path), MAX_CONFIG_BYTES);
+    if ('text' in read) inputs.push({ file, text: read.text });
+    else {
+      const code = read.code === 'too-large' ? 'yaml/too-large' : 'config/unreadable';
       unreadable.push({
-        code: 'config/unreadable',
+        code,
         severity: 'error',
-        message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        hint: `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl('config/unreadable')}`,
+        message: read.code === 'too-large' ? read.message : `cannot read the file: ${read.message}`,
+        hint: `${read.code === 'too-large' ? 'Split the file, or check that it is the file you meant.' : CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl(code)}`,
         file,
         line: 1,
         column: 1,

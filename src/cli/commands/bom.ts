@@ -5,7 +5,8 @@ import { parseRouterConfig, type ParsedConfig } from '../../policy/engine.ts';
 import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
 import { BOM_SPEC_VERSIONS, toCycloneDx, type BomSpecVersion } from '../../report/cyclonedx.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
-import { checkOutput, readInput, type Io } from '../io.ts';
+import { readInput, type Io } from '../io.ts';
+import { checkOutput } from '../output.ts';
 import type { Command } from './index.ts';
 import { loadCommandRegistry } from '../registry.ts';
 

@@ -5,7 +5,8 @@ import type { CardContent, CardSize } from '../../cards/index.ts';
 import { collectFacts, deckSafety } from '../../facts/index.ts';
 import { own, suggest } from '../../registry/index.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
-import { checkOutput, type Io } from '../io.ts';
+import type { Io } from '../io.ts';
+import { checkOutput } from '../output.ts';
 import { loadCommandRegistry } from '../registry.ts';
 import type { Command } from './index.ts';
 

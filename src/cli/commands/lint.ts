@@ -1,15 +1,16 @@
 /** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CONFIG_CODES, exitCodeFor, lintTexts, parsePolicy, type LintInput, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
+import { exitCodeFor, lintTexts, parsePolicy, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
 import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
-import { ruleUrl } from '../../registry/codes.ts';
 import type { Registry } from '../../registry/registry.ts';
 import { FORMAT_LOADERS } from '../../report/formats.ts';
 import { buildResult } from '../../report/result.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
-import { checkOutput, readInput, type Io } from '../io.ts';
+import { readInput, type Io } from '../io.ts';
+import { checkOutput } from '../output.ts';
 import { loadCommandRegistry, PACKAGE_ROOT } from '../registry.ts';
+import { readConfigs } from '../router-inputs.ts';
 import type { Command } from './index.ts';
 
 const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE [--force]]
@@ -82,27 +83,7 @@ export const command: Command = {
     const policyText = policyRead.text;
     const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
-    const inputs: LintInput[] = [];
-    const unreadable: PolicyFinding[] = [];
-    for (const path of positionals) {
-      const file = display(path);
-      const read = await readInput(resolve(io.cwd, path));
-      if ('text' in read) inputs.push({ file, text: read.text });
-      else {
-        const code = read.code === 'too-large' ? 'yaml/too-large' : 'config/unreadable';
-        unreadable.push({
-          code,
-          severity: 'error',
-          message: read.code === 'too-large' ? read.error : `cannot read the file: ${read.error}`,
-          hint: read.code === 'too-large' ? `Split the file, or check that it is the file you meant. See ${ruleUrl(code)}` : `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl(code)}`,
-          file,
-          line: 1,
-          column: 1,
-          path: '',
-          evidence: [],
-        });
-      }
-    }
+    const { inputs, unreadable } = readConfigs(positionals, io);
 
     let findings: PolicyFinding[];
     let configs: ReturnType<typeof lintTexts>['configs'] = [];
