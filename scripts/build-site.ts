@@ -218,7 +218,8 @@ export async function checkNotes(dir: string): Promise<string[]> {
   const { readTextBounded } = await import('../src/registry/read.node.ts');
   const lines: string[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
-    const file = relative(process.cwd(), join(dir, name)) || name;
+    const rel = relative(process.cwd(), join(dir, name));
+    const file = rel.startsWith('..') ? join(dir, name) : rel;
     const read = readTextBounded(join(dir, name));
     if (!('text' in read)) {
       lines.push(`${file}:1:1  error  registry/unreadable  ${read.message}`);
