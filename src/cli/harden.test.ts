@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RESERVED_NAMES } from '../registry/ids.ts';
+import { parseCommandArgs } from './args.ts';
 import { REPO_ROOT, runCli } from './test-support/run-cli.ts';
 
 const SIZE_REGISTRY = 'src/cli/__fixtures__/size-registry.json';
@@ -66,6 +67,17 @@ describe('flags', () => {
     const run = await runCli(['lint', CONFIG, '--format', 'json', '--format', 'text', '--registry', LINT_REGISTRY]);
     expect([run.code, run.stderr]).toEqual([2, 'clearance lint: --format is given twice; give it once (a repeated flag would silently keep only its last value)\n']);
     expect((await runCli(['validate', '--strict', '--strict'])).code).toBe(2);
+  });
+
+  it('lets a flag whose spec says multiple repeat, and refuses a value longer than any id or path', async () => {
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (t: string) => void (stderr += t), cwd: REPO_ROOT, version: '0', today: '2026-11-22' };
+    const parsed = parseCommandArgs('x', 'help', ['--registry', 'a', '--registry', 'b'], io, { registry: { type: 'string', multiple: true } });
+    expect(typeof parsed === 'number' ? parsed : parsed.values.registry).toEqual(['a', 'b']);
+    expect(parseCommandArgs('x', 'help', ['--registry', 'a', '--registry', 'b'], io, { registry: { type: 'string' } })).toBe(2);
+    const long = await runCli(['size', '--model', 'm'.repeat(5000), '--gpu', 'h100-sxm', '--registry', SIZE_REGISTRY]);
+    expect([long.code, long.stderr]).toEqual([2, 'clearance size: the value of --model is 5000 characters long; the limit is 4096\n']);
+    expect(stderr).toMatch(/--registry is given twice/);
   });
 
   it('refuses --today that is not a real calendar date', async () => {
