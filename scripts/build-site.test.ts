@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStampPath, checkHtml, checkLinks, checkNotes, factRecordHtml, siteBase } from './build-site.ts';
+import { buildStampPath, checkHidden, checkHtml, checkLinks, checkNotes, factRecordHtml, siteBase } from './build-site.ts';
 
 const problems = (html: string) => checkHtml('page.html', html).map((p) => p.problem);
 
@@ -31,9 +31,15 @@ describe('built output checks', () => {
     expect(problems('<meta name="description" content="refresh your models">')).toEqual([]);
   });
 
-  it('keeps the build stamp outside the published output', () => {
+  it('keeps the build stamp outside the published output, and refuses any hidden file or directory in it', () => {
     expect(buildStampPath('/x/dist')).not.toContain('/x/dist');
     expect(buildStampPath('/x/dist')).toContain('node_modules/.cache/');
+    const out = mkdtempSync(join(tmpdir(), 'clearance-hidden-'));
+    writeFileSync(join(out, 'index.html'), '<h1>x</h1>');
+    expect(checkHidden(out)).toEqual([]);
+    writeFileSync(join(out, '.clearance-build.json'), '{}');
+    mkdirSync(join(out, 'node_modules', '.cache'), { recursive: true });
+    expect(checkHidden(out).map((p) => p.file).sort()).toEqual(['.clearance-build.json', join('node_modules', '.cache')]);
   });
 
   it('reads markup inside a quoted attribute value as text', () => {

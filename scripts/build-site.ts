@@ -191,8 +191,25 @@ export function checkLinks(outDir: string, base = '/'): OutputProblem[] {
   return problems;
 }
 
+/**
+ * Hidden files and directories in the output: a build stamp, a cache, an editor's leftovers. dist/ is
+ * published as it is, so nothing in it may start with a dot (the static server would not serve it either).
+ */
+export function checkHidden(outDir: string): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.name.startsWith('.')) problems.push({ file: relative(outDir, full), problem: `hidden ${entry.isDirectory() ? 'directory' : 'file'} in the published output (write build state outside ${relative(ROOT, outDir) || outDir}/)` });
+      else if (entry.isDirectory()) walk(full);
+    }
+  };
+  walk(outDir);
+  return problems;
+}
+
 export function checkOutput(outDir: string, base = '/'): OutputProblem[] {
-  return [...htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8'))), ...checkLinks(outDir, base)];
+  return [...htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8'))), ...checkLinks(outDir, base), ...checkHidden(outDir)];
 }
 
 const LOCK_DIR = join(ROOT, 'node_modules', '.cache', 'clearance-site-build.lock');
