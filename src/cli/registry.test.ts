@@ -94,4 +94,27 @@ describe('the registry cache', () => {
     expect(Object.getPrototypeOf(registry.models)).toBeNull();
     expect(registry.licenses['constructor']).toBeUndefined();
   });
+
+  it('caches a bundle by its bytes too: the same answer from the cache, a changed bundle misses', async () => {
+    const bundle = join(work, 'registry.json');
+    const text = readFileSync(join(ROOT, 'src/cli/__fixtures__/lint-registry.json'), 'utf8');
+    writeFileSync(bundle, text);
+    const lintBundle = async () => {
+      let stdout = '';
+      const code = await main(['lint', config, '--registry', bundle, '--today', '2026-11-22', '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => {}, cwd: ROOT, version: '0', today: '2026-11-22' });
+      return { code, codes: (JSON.parse(stdout).findings as { code: string }[]).map((f) => f.code) };
+    };
+    const name = `registry-${cacheKey([{ path: '(bundle)', bytes: Buffer.from(text) }]).slice(0, 32)}.json`;
+    created.add(name);
+    const first = await lintBundle();
+    expect(first.codes).toContain('license/non-commercial');
+    expect(readdirSync(CACHE)).toContain(name);
+    expect(await lintBundle()).toEqual(first);
+    // Same length, different license: the cache must not answer for it.
+    const edited = text.replace('"license": "cc-by-nc-4.0-cohere"', '"license": "apache-2.0"'.padEnd('"license": "cc-by-nc-4.0-cohere"'.length));
+    expect(edited.length).toBe(text.length);
+    writeFileSync(bundle, edited);
+    created.add(`registry-${cacheKey([{ path: '(bundle)', bytes: Buffer.from(edited) }]).slice(0, 32)}.json`);
+    expect((await lintBundle()).codes).not.toContain('license/non-commercial');
+  });
 });

@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../registry/finding.ts';
 import { withNullPrototypes, type Registry } from '../registry/registry.ts';
+import { BUNDLE_MAX_BYTES } from '../registry/ids.ts';
 import type { ContentBytes } from '../registry/read.node.ts';
 import type { Io } from './io.ts';
 
@@ -51,21 +52,31 @@ const CACHE_ENTRIES = 4;
 const CACHE_FORMAT = 2;
 
 /**
- * Loads and validates the registry, caching the validated result for a content directory under
+ * Loads and validates the registry, caching the validated result for a content directory (or a bundle) under
  * node_modules/.cache/clearance. The key is a SHA-256 over every registry file's path and bytes, plus the bytes
  * of the validator's own sources (src/registry): an entry is used only when its stored key is the same, so any
  * edit misses — also one that restores a file with its old size and mtime. A hit skips YAML parsing and schema
  * validation, which dominate a lint run; the files read for the key are the ones validated on a miss.
  */
 async function loadRegistryCached(path: string, today: string): Promise<CachedRegistry> {
-  const { decodeContentFile, readContentBytes } = await import('../registry/read.node.ts');
+  const { decodeContentFile, readBytesBounded, readContentBytes } = await import('../registry/read.node.ts');
   let files: ContentBytes[] | undefined;
+  let bundle: Buffer | undefined;
   let key: string | undefined;
   let cacheFile: string | undefined;
   try {
     if (statSync(path).isDirectory()) {
       files = readContentBytes(path);
       key = cacheKey(files);
+    } else {
+      // A bundle is keyed by its bytes the same way: a hit skips parsing it and its cross-file checks.
+      const read = readBytesBounded(path, BUNDLE_MAX_BYTES);
+      if ('bytes' in read) {
+        bundle = read.bytes;
+        key = cacheKey([{ path: '(bundle)', bytes: bundle }]);
+      }
+    }
+    if (key !== undefined) {
       cacheFile = resolve(CACHE_DIR, `registry-${key.slice(0, 32)}.json`);
       const cached = readCache(cacheFile, key);
       if (cached) return cached;
@@ -75,7 +86,9 @@ async function loadRegistryCached(path: string, today: string): Promise<CachedRe
   }
   const loaded = files
     ? (await import('../registry/validate.ts')).validateRegistry(files.map(decodeContentFile), { today, displayPrefix: `${path.replace(/\/+$/, '')}/` })
-    : (await import('../registry/load.ts')).loadRegistry(path, { today });
+    : bundle
+      ? (await import('../registry/load.ts')).parseBundle(path, bundle.toString('utf8'), { today })
+      : (await import('../registry/load.ts')).loadRegistry(path, { today });
   const result = usable(loaded.registry, loaded.findings, files === undefined);
   if (cacheFile && key !== undefined && result.fatal === undefined) writeCache(cacheFile, key, result);
   return result;

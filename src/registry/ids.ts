@@ -9,6 +9,9 @@
 /** Largest registry, config or policy file read (bytes); larger files are refused before they are read. */
 export const MAX_FILE_BYTES = 5_000_000;
 
+/** Largest registry bundle read: the whole registry in one file (the real one is under a megabyte). */
+export const BUNDLE_MAX_BYTES = 10 * MAX_FILE_BYTES;
+
 /** Longest id (model, alias, license, provider, GPU, source, fact, tier) accepted anywhere; longer is a located error. */
 export const MAX_ID_LENGTH = 512;
 

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { ruleUrl } from './codes.ts';
 import type { Finding } from './finding.ts';
-import { MAX_FILE_BYTES, nullRecord } from './ids.ts';
+import { BUNDLE_MAX_BYTES, nullRecord } from './ids.ts';
 import { readContentFiles, readTextBounded } from './read.node.ts';
 import { emptyRegistry, entityCount, entityKey, REGISTRY_KEYS, type FileIndex, type Registry, type RegistryBundle } from './registry.ts';
 import { ENTITY_SCHEMAS, type EntityKind } from './schema/index.ts';
@@ -18,6 +18,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { locateIn } from './yaml-source.ts';
 
 export { readContentFiles, readTextBounded, type ReadRefusal } from './read.node.ts';
+export { BUNDLE_MAX_BYTES } from './ids.ts';
 
 export class LoadError extends Error {
   readonly code = 'registry/unreadable';
@@ -57,8 +58,6 @@ export function loadRegistry(path: string, options: ValidateOptions = {}): Loade
   return { ...parseBundle(path, read.text, options), source: path, kind: 'bundle' };
 }
 
-/** The largest registry bundle read (the real one is a few hundred kilobytes). */
-export const BUNDLE_MAX_BYTES = 10 * MAX_FILE_BYTES;
 
 /**
  * Checks a bundle's shape, every id, every entity against its zod schema, and then the same cross-file checks

@@ -68,9 +68,6 @@ export const command: Command = {
     const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
     if (!checkOutput(io, 'lint', 'output', values.output, [...positionals, values.policy, values.registry], values.force)) return 2;
 
-    const loadedRegistry = await loadCommandRegistry('lint', values.registry, io, today);
-    if (typeof loadedRegistry === 'number') return loadedRegistry;
-    const registry: Registry = loadedRegistry;
 
     // Policy: invalid → exit 2 with located findings, in the chosen format.
     const policyPath = values.policy !== undefined ? resolve(io.cwd, values.policy) : DEFAULT_POLICY;
@@ -84,6 +81,11 @@ export const command: Command = {
     const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
     const { inputs, unreadable } = readConfigs(positionals, io);
+
+    // The registry last: inputs that cannot be read (a device, a FIFO, a huge file) are refused without it.
+    const loadedRegistry = await loadCommandRegistry('lint', values.registry, io, today);
+    if (typeof loadedRegistry === 'number') return loadedRegistry;
+    const registry: Registry = loadedRegistry;
 
     let findings: PolicyFinding[];
     let configs: ReturnType<typeof lintTexts>['configs'] = [];
