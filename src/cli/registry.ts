@@ -17,12 +17,13 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * registry shipped with Clearance.
  * Returns an exit code (2) after printing why when it cannot be used.
  */
-export async function loadCommandRegistry(name: string, option: string | undefined, io: Io, today: string): Promise<Registry | 2> {
+export async function loadCommandRegistry(name: string, option: string | undefined, io: Io, today: string, options: { allowEmpty?: boolean } = {}): Promise<Registry | 2> {
   const registryPath = option ?? (existsSync(resolve(io.cwd, 'content')) ? 'content' : resolve(PACKAGE_ROOT, 'content'));
   const shown = isAbsolute(registryPath) ? registryPath : relative(io.cwd, resolve(io.cwd, registryPath)) || registryPath;
   try {
     const loaded = await loadRegistryCached(resolve(io.cwd, registryPath), today);
-    if (loaded.fatal) {
+    // A command that adds the first entries (import --write) may start from an empty registry; no other may.
+    if (loaded.fatal && !(options.allowEmpty && loaded.fatalCode === 'registry/empty')) {
       io.stderr(`clearance ${name}: cannot use the registry at ${shown}:\n  ${loaded.fatal}\n`);
       return 2;
     }
@@ -41,8 +42,9 @@ interface CachedRegistry {
   registry: Registry;
   /** Validation errors in the registry (lint still runs; entries with errors may be missing). */
   errors: number;
-  /** Set when the registry cannot be used at all (an invalid bundle). */
+  /** Set when the registry cannot be used at all (an invalid bundle, an empty registry). */
   fatal?: string;
+  fatalCode?: string;
 }
 
 /** Registries a cache keeps (content/ and a few test trees), so switching between them does not rebuild. */
@@ -106,7 +108,7 @@ function usable(registry: Registry, findings: readonly Finding[], bundle: boolea
   if (fatal) {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more; run "clearance validate --registry …")` : '';
     const hint = fatal.hint ? `\n    hint: ${fatal.hint}` : '';
-    return { registry, errors: errors.length, fatal: `${fatal.file}:${fatal.line}:${fatal.column}  error  ${fatal.code}  ${fatal.message}${more}${hint}` };
+    return { registry, errors: errors.length, fatalCode: fatal.code, fatal: `${fatal.file}:${fatal.line}:${fatal.column}  error  ${fatal.code}  ${fatal.message}${more}${hint}` };
   }
   return { registry, errors: errors.length };
 }
