@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite } from '../scripts/build-site.ts';
+import { buildSite, buildStampPath } from '../scripts/build-site.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SITE_DIR = join(ROOT, 'dist');
-const STAMP = join(SITE_DIR, '.clearance-build.json');
+const STAMP = buildStampPath(SITE_DIR);
 const INPUTS = ['content', 'src', 'public', 'schemas', 'astro.config.mjs', 'package.json', 'scripts/build-site.ts'];
 
 function newestMtime(path: string): number {
@@ -29,6 +29,9 @@ function newestMtime(path: string): number {
 export function staleReason(): string | undefined {
   if (!existsSync(STAMP)) return 'dist/ has no build stamp';
   const built = statSync(STAMP).mtimeMs;
+  // The stamp is kept outside dist/: a dist/ deleted or rebuilt by something else since is not this build.
+  const index = join(SITE_DIR, 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs > built) return 'dist/ was removed or rebuilt since the stamp';
   for (const input of INPUTS) {
     if (newestMtime(join(ROOT, input)) > built) return `${input} changed since the last build`;
   }

@@ -6,6 +6,7 @@
 import { benchAgainstBareNode } from './bench-support.ts';
 import { benchCards, formatCardBench } from './bench-cards.ts';
 import { benchLint } from './bench-lint.ts';
+import { benchRegistry } from './bench-registry.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 console.log(`clearance bench — median of ${runs} runs, Node ${process.version}\n`);
@@ -15,5 +16,7 @@ const validate = benchAgainstBareNode('clearance validate (content/)', ['src/cli
 console.log(`  target: under 1500 ms → ${validate.ms < 1500 ? 'met' : 'NOT met'}\n`);
 
 benchLint(runs);
+
+benchRegistry(runs);
 
 console.log(formatCardBench(await benchCards()));

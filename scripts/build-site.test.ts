@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkHtml, checkLinks, factRecordHtml, siteBase } from './build-site.ts';
+import { buildStampPath, checkHidden, checkHtml, checkLinks, checkNotes, factRecordHtml, siteBase } from './build-site.ts';
 
 const problems = (html: string) => checkHtml('page.html', html).map((p) => p.problem);
 
@@ -22,6 +22,24 @@ describe('built output checks', () => {
     expect(problems('<script type="module" src="https://cdn.example/x.js"></script>')[0]).toContain('another host');
     expect(problems('<link rel="stylesheet" href="//fonts.example/css">')[0]).toContain('another host');
     expect(problems('<img src="https://example.org/x.png">')[0]).toContain('another host');
+  });
+
+  it('rejects a meta refresh on any page, however it is spelled (a CSP cannot stop one)', () => {
+    expect(problems('<meta http-equiv="refresh" content="0;url=https://evil.example">')[0]).toContain('refresh');
+    expect(problems("<META HTTP-EQUIV='Refresh' CONTENT='0'>")[0]).toContain('refresh');
+    expect(problems('<meta http-equiv=refresh content=0>')[0]).toContain('refresh');
+    expect(problems('<meta name="description" content="refresh your models">')).toEqual([]);
+  });
+
+  it('keeps the build stamp outside the published output, and refuses any hidden file or directory in it', () => {
+    expect(buildStampPath('/x/dist')).not.toContain('/x/dist');
+    expect(buildStampPath('/x/dist')).toContain('node_modules/.cache/');
+    const out = mkdtempSync(join(tmpdir(), 'clearance-hidden-'));
+    writeFileSync(join(out, 'index.html'), '<h1>x</h1>');
+    expect(checkHidden(out)).toEqual([]);
+    writeFileSync(join(out, '.clearance-build.json'), '{}');
+    mkdirSync(join(out, 'node_modules', '.cache'), { recursive: true });
+    expect(checkHidden(out).map((p) => p.file).sort()).toEqual(['.clearance-build.json', join('node_modules', '.cache')]);
   });
 
   it('reads markup inside a quoted attribute value as text', () => {
@@ -90,5 +108,18 @@ describe('fact search record titles', () => {
     expect(title.length).toBeLessThanOrEqual(160);
     expect(title.endsWith('…')).toBe(true);
     expect(html).toContain(`<p>${statement}</p>`);
+  });
+});
+
+describe('notes before the build', () => {
+  it('fails on code and markup in a note, with file:line:col, and passes the shipped notes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clearance-notes-'));
+    writeFileSync(join(dir, 'ok.mdx'), '---\ntitle: T\ndescription: D\nupdated: 2026-11-22\n---\n\nPlain [text](https://example.com).\n');
+    writeFileSync(join(dir, 'bad.mdx'), '---\ntitle: T\ndescription: D\nupdated: 2026-11-22\n---\n\nimport X from "x";\n\n<meta http-equiv="refresh" content="0;url=https://evil.example" />\n');
+    const lines = await checkNotes(dir);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/bad\.mdx:7:1  error  note\/esm/);
+    expect(lines[1]).toMatch(/bad\.mdx:9:1  error  note\/element/);
+    expect(await checkNotes(new URL('../content/notes', import.meta.url).pathname)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
  * CLEARANCE_SITE_BASE (URL path to host under, default /), CLEARANCE_SITE_URL (origin for absolute share URLs).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,8 @@ export function checkHtml(file: string, page: string): OutputProblem[] {
   if (/<style\b/i.test(html)) problems.push({ file, problem: 'inline <style> block (the CSP blocks it; use a stylesheet file)' });
   if (/\sstyle=["']/i.test(html)) problems.push({ file, problem: 'inline style attribute (the CSP blocks it)' });
   if (/\son[a-z]+=["']/i.test(html)) problems.push({ file, problem: 'inline event handler attribute (the CSP blocks it)' });
+  // A CSP cannot stop a meta refresh, which would send every visitor elsewhere: no page may carry one.
+  if (/<meta\b[^>]*\bhttp-equiv\s*=\s*["']?\s*refresh/i.test(html)) problems.push({ file, problem: '<meta http-equiv="refresh"> (it redirects visitors; no CSP can prevent it)' });
   for (const m of html.matchAll(/<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?\s(?:src|href|srcset|data)=["']?((?:https?:)?\/\/[^"'\s>]+)/gi)) {
     const tag = (m[1] ?? '').toLowerCase();
     // <link rel="canonical"> and similar are not fetched; stylesheets, icons, preloads and modules are.
@@ -188,11 +191,61 @@ export function checkLinks(outDir: string, base = '/'): OutputProblem[] {
   return problems;
 }
 
+/**
+ * Hidden files and directories in the output: a build stamp, a cache, an editor's leftovers. dist/ is
+ * published as it is, so nothing in it may start with a dot (the static server would not serve it either).
+ */
+export function checkHidden(outDir: string): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.name.startsWith('.')) problems.push({ file: relative(outDir, full), problem: `hidden ${entry.isDirectory() ? 'directory' : 'file'} in the published output (write build state outside ${relative(ROOT, outDir) || outDir}/)` });
+      else if (entry.isDirectory()) walk(full);
+    }
+  };
+  walk(outDir);
+  return problems;
+}
+
 export function checkOutput(outDir: string, base = '/'): OutputProblem[] {
-  return [...htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8'))), ...checkLinks(outDir, base)];
+  return [...htmlFiles(outDir).flatMap((f) => checkHtml(relative(outDir, f), readFileSync(f, 'utf8'))), ...checkLinks(outDir, base), ...checkHidden(outDir)];
 }
 
 const LOCK_DIR = join(ROOT, 'node_modules', '.cache', 'clearance-site-build.lock');
+
+/**
+ * The build stamp (what was built, from which registry, when) for an output directory. It lives in the
+ * project's cache, not in the output: dist/ is published as it is, and the stamp holds absolute paths.
+ */
+export function buildStampPath(outDir: string): string {
+  const key = createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16);
+  return join(ROOT, 'node_modules', '.cache', 'clearance-site-builds', `${key}.json`);
+}
+
+/** The notes folder the build reads (as content.config.ts does): <registry dir>/notes, or ./content/notes. */
+function notesDirFor(registry: string | undefined): string {
+  return registry && existsSync(registry) && statSync(registry).isDirectory() ? join(registry, 'notes') : join(ROOT, 'content', 'notes');
+}
+
+/** Every note's problems as "file:line:col  code  message" lines (src/registry/notes.ts), before Astro compiles them. */
+export async function checkNotes(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const { checkNote } = await import('../src/registry/notes.ts');
+  const { readTextBounded } = await import('../src/registry/read.node.ts');
+  const lines: string[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+    const rel = relative(process.cwd(), join(dir, name));
+    const file = rel.startsWith('..') ? join(dir, name) : rel;
+    const read = readTextBounded(join(dir, name));
+    if (!('text' in read)) {
+      lines.push(`${file}:1:1  error  registry/unreadable  ${read.message}`);
+      continue;
+    }
+    for (const f of checkNote(file, read.text)) lines.push(`${f.file}:${f.line}:${f.column}  error  ${f.code}  ${f.message}\n      hint: ${f.hint ?? ''}`);
+  }
+  return lines;
+}
 
 function alive(pid: number): boolean {
   try {
@@ -271,6 +324,12 @@ async function buildSiteUnlocked(options: BuildOptions): Promise<BuildResult> {
   if (options.registry) env.CLEARANCE_REGISTRY = resolve(options.registry);
   if (options.siteUrl !== undefined) env.CLEARANCE_SITE_URL = options.siteUrl;
   const started = performance.now();
+  // Notes are content, not code: refuse imports, expressions, raw markup and non-http(s) links before MDX runs any of it.
+  const noteProblems = await checkNotes(notesDirFor(env.CLEARANCE_REGISTRY));
+  if (noteProblems.length) throw new Error(`notes must be content, not code:\n${noteProblems.map((l) => `  ${l}`).join('\n')}`);
+  const stamp = buildStampPath(outDir);
+  rmSync(stamp, { force: true });
+  rmSync(join(outDir, '.clearance-build.json'), { force: true });
   const astro = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(options.quiet ? ['--silent'] : [])], {
     cwd: ROOT,
     env,
@@ -308,8 +367,9 @@ async function buildSiteUnlocked(options: BuildOptions): Promise<BuildResult> {
     pagefindMs: Math.round(pagefindDone - astroDone),
     totalMs: Math.round(performance.now() - started),
   };
-  // The e2e setup compares this stamp with source mtimes to decide whether to rebuild.
-  writeFileSync(join(outDir, '.clearance-build.json'), `${JSON.stringify({ ...result, registry: env.CLEARANCE_REGISTRY ?? 'content', builtAt: new Date().toISOString() }, null, 2)}\n`);
+  // The e2e setup compares this stamp with source mtimes to decide whether to rebuild. Not in dist/: it is published.
+  mkdirSync(join(stamp, '..'), { recursive: true });
+  writeFileSync(stamp, `${JSON.stringify({ ...result, registry: env.CLEARANCE_REGISTRY ?? 'content', builtAt: new Date().toISOString() }, null, 2)}\n`);
   return result;
 }
 

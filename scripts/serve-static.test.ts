@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,17 @@ writeFileSync(join(root, 'index.html'), '<h1>home</h1>');
 writeFileSync(join(root, 'models', 'meta', 'x', 'index.html'), '<h1>card</h1>');
 writeFileSync(join(root, '404.html'), '<h1>not found</h1>');
 writeFileSync(join(root, 'app.js'), 'export {}');
+// What must never be served: dot-files, and files reached through a symlink that leaves the root.
+const outside = mkdtempSync(join(tmpdir(), 'clearance-outside-'));
+writeFileSync(join(outside, 'secret.txt'), 'secret');
+mkdirSync(join(outside, 'dir'));
+writeFileSync(join(outside, 'dir', 'index.html'), 'secret dir');
+writeFileSync(join(root, '.clearance-build.json'), '{"outDir":"/home/someone/dist"}');
+mkdirSync(join(root, '.git'));
+writeFileSync(join(root, '.git', 'config'), '[core]');
+symlinkSync(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+symlinkSync(join(outside, 'dir'), join(root, 'leakdir'));
+symlinkSync(join(root, 'app.js'), join(root, 'alias.js'));
 
 describe('static file resolution', () => {
   it('maps directories to their index.html, with or without a trailing slash', () => {
@@ -47,6 +58,16 @@ describe('static server', () => {
     const res = await fetch(`${server.url}/nope/`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('not found');
+  });
+
+  it('serves no dot-file and nothing a symlink reaches outside the root', async () => {
+    for (const path of ['/.clearance-build.json', '/.git/config', '/%2egit/config', '/leak.txt', '/leakdir/', '/leakdir']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('secret');
+    }
+    // A symlink that stays inside the root is an ordinary file.
+    expect((await fetch(`${server.url}/alias.js`)).status).toBe(200);
   });
 
   it('allows only GET and HEAD', async () => {

@@ -2,7 +2,7 @@
  * A tiny static file server for the built site (node:http, no dependencies), so `npm start`, the e2e tests and
  * bench-site work air-gapped. Serves only files under the root, on 127.0.0.1, with the site's security headers.
  */
-import { createReadStream, statSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -43,7 +43,11 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
-/** Maps a URL path to a file under root: "/models/" → root/models/index.html. Undefined when outside root or missing. */
+/**
+ * Maps a URL path to a file under root: "/models/" → root/models/index.html. Undefined when outside root or
+ * missing, for a dot-file or dot-directory (`/.git/config`, `/.env`), and for a symlink whose target lies
+ * outside root: what is served is decided by where the file really is, not by the path that names it.
+ */
 export function resolveFile(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -51,18 +55,51 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  if (decoded.split('/').some((segment) => segment.startsWith('.'))) return undefined;
   const full = normalize(join(root, decoded));
   if (full !== root && !full.startsWith(root + sep)) return undefined;
+  const inside = (path: string) => {
+    let real: string;
+    let realRoot: string;
+    try {
+      real = realpathSync(path);
+      realRoot = realpathSync(root);
+    } catch {
+      return undefined;
+    }
+    return real === realRoot || real.startsWith(realRoot + sep) ? path : undefined;
+  };
   const stat = statOrUndefined(full);
-  if (stat?.isFile()) return full;
+  if (stat?.isFile()) return inside(full);
   if (stat?.isDirectory()) {
     const index = join(full, 'index.html');
-    return statOrUndefined(index)?.isFile() ? index : undefined;
+    return statOrUndefined(index)?.isFile() ? inside(index) : undefined;
   }
   // "/compare" without a trailing slash.
   const asDir = join(full, 'index.html');
-  return statOrUndefined(asDir)?.isFile() ? asDir : undefined;
+  return statOrUndefined(asDir)?.isFile() ? inside(asDir) : undefined;
+}
+
+/** Opens a resolved file for serving; undefined (after nothing was sent) when it cannot be read. */
+function openForServing(file: string): { fd: number; size: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error('not a file');
+    return { fd, size: stat.size };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** Streams an open file to the response; a read error ends the response instead of throwing. */
+function send(fd: number, res: import('node:http').ServerResponse): void {
+  const stream = createReadStream('', { fd, autoClose: true });
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }
 
 /**
@@ -91,16 +128,25 @@ export function serveStatic(dir: string, port = 0, options: { base?: string } = 
       'cache-control': 'no-cache',
     };
     if (!file) {
-      const notFound = resolveFile(root, '/404.html');
+      const notFoundFile = resolveFile(root, '/404.html');
+      const notFound = notFoundFile && req.method === 'GET' ? openForServing(notFoundFile) : undefined;
       res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      if (notFound && req.method === 'GET') createReadStream(notFound).pipe(res);
+      if (notFound) send(notFound.fd, res);
       else res.end('Not found');
       return;
     }
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(statSync(file).size) });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    // An unreadable file (permissions, removed since it was resolved) is a server error, never a crash.
+    const opened = openForServing(file);
+    if (!opened) {
+      res.writeHead(500, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('The file cannot be read.');
+      return;
+    }
+    const type = Object.hasOwn(TYPES, extname(file).toLowerCase()) ? TYPES[extname(file).toLowerCase()]! : 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(opened.size) });
+    if (req.method === 'HEAD') {
+      closeSync(opened.fd);
+      res.end();
+    } else send(opened.fd, res);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

@@ -195,6 +195,7 @@ let ogRenderer: Promise<CardRenderer> | undefined;
  * endpoint `models/[...id].og.png.ts` whose GET returns `new Response(await modelOgImage(registry, id))`.
  */
 export async function modelOgImage(registry: Registry, modelId: string, renderer?: CardRenderer): Promise<Uint8Array> {
-  ogRenderer ??= createCardRenderer();
-  return (await (renderer ?? (await ogRenderer)).render(modelCardContent(registry, modelId), 'og')).png;
+  // The default renderer (and its cache directory) only when none is given: the site passes its own.
+  const use = renderer ?? (await (ogRenderer ??= createCardRenderer()));
+  return (await use.render(modelCardContent(registry, modelId), 'og')).png;
 }

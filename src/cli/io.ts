@@ -20,3 +20,13 @@ export function nodeIo(): Io {
     today: new Date().toISOString().slice(0, 10),
   };
 }
+
+/**
+ * Reads an input file (a router config, a policy) with the registry's size cap, refusing devices, FIFOs and
+ * anything larger than the cap before reading it. Returns the text, or why not in words.
+ */
+export async function readInput(path: string, maxBytes?: number): Promise<{ text: string } | { error: string; code: 'too-large' | 'not-a-file' | 'unreadable' }> {
+  const { readTextBounded } = await import('../registry/read.node.ts');
+  const read = readTextBounded(path, maxBytes);
+  return 'text' in read ? read : { error: read.message, code: read.code };
+}

@@ -1,12 +1,15 @@
 /**
  * What every command that judges router configs reads: the policy (or the shipped default) and the config
  * files, as the user named them. Unreadable files become located `config/unreadable` findings, like lint's.
+ * Reads are bounded (src/registry/read.node.ts): a device, a FIFO or a file over the size cap is refused before
+ * it is read (`config/unreadable`, `yaml/too-large`).
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CONFIG_CODES, MAX_CONFIG_BYTES, parsePolicy, type IncludeReader, type LintInput, type LoadedPolicy, type PolicyFinding } from '../policy/engine.ts';
 import { FAST_SHAPES } from '../policy/fast-shapes.node.ts';
 import { ruleUrl } from '../registry/codes.ts';
+import { readTextBounded } from '../registry/read.node.ts';
 import type { Io } from './io.ts';
 import { PACKAGE_ROOT } from './registry.ts';
 
@@ -20,13 +23,12 @@ export function displayPath(io: Io, path: string): string {
 /** The policy file, parsed; `findings` explain a policy that does not parse (exit 2). undefined when unreadable (printed). */
 export function readPolicy(command: string, option: string | undefined, io: Io): { policy?: LoadedPolicy; findings: PolicyFinding[]; name: string; file: string } | undefined {
   const path = option !== undefined ? resolve(io.cwd, option) : DEFAULT_POLICY;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    io.stderr(`clearance ${command}: cannot read policy "${option ?? path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  const read = readTextBounded(path);
+  if (!('text' in read)) {
+    io.stderr(`clearance ${command}: cannot read policy "${option ?? path}": ${read.message}\n`);
     return undefined;
   }
+  const text = read.text;
   const file = displayPath(io, option ?? path);
   const parsed = parsePolicy(file, text, FAST_SHAPES);
   return { ...parsed, name: parsed.policy?.policy.name ?? file, file };
@@ -59,14 +61,9 @@ export function includeReader(root: string, named: ReadonlySet<string>, display:
     if (!(real === root || real.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)) && !named.has(real)) {
       return { error: `${display(target)} is outside the config's directory (${display(root)})`, hint: 'Move the file next to the config, or name it on the command line too to allow it.' };
     }
-    try {
-      const stat = statSync(real);
-      if (!stat.isFile()) return { error: `${display(target)} is not a regular file` };
-      if (stat.size > MAX_CONFIG_BYTES) return { error: `${display(target)} is ${stat.size} bytes; the limit is ${MAX_CONFIG_BYTES}` };
-      return { file: display(target), id: real, text: readFileSync(real, 'utf8') };
-    } catch (error) {
-      return { error: `${display(target)} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-    }
+    // Bounded like every other input: a FIFO, a device or a file over the cap is refused without being read.
+    const read = readTextBounded(real, MAX_CONFIG_BYTES);
+    return 'text' in read ? { file: display(target), id: real, text: read.text } : { error: `${display(target)} cannot be read (${read.message})` };
   };
 }
 
@@ -89,14 +86,15 @@ export function readConfigs(paths: readonly string[], io: Io): { inputs: LintInp
   const includes = includeOptions(io, paths);
   for (const path of paths) {
     const file = displayPath(io, path);
-    try {
-      inputs.push({ file, text: readFileSync(resolve(io.cwd, path), 'utf8'), ...includes(path) });
-    } catch (error) {
+    const read = readTextBounded(resolve(io.cwd, path), MAX_CONFIG_BYTES);
+    if ('text' in read) inputs.push({ file, text: read.text, ...includes(path) });
+    else {
+      const code = read.code === 'too-large' ? 'yaml/too-large' : 'config/unreadable';
       unreadable.push({
-        code: 'config/unreadable',
+        code,
         severity: 'error',
-        message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-        hint: `${CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl('config/unreadable')}`,
+        message: read.code === 'too-large' ? read.message : `cannot read the file: ${read.message}`,
+        hint: `${read.code === 'too-large' ? 'Split the file, or check that it is the file you meant.' : CONFIG_CODES['config/unreadable'].fix} See ${ruleUrl(code)}`,
         file,
         line: 1,
         column: 1,

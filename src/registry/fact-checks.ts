@@ -16,7 +16,7 @@ export interface CheckedEntity {
   kind: string;
   id: string;
   file: string;
-  src: YamlSource;
+  src: Pick<YamlSource, 'locate'>;
   data: Record<string, unknown>;
 }
 

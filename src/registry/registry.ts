@@ -2,6 +2,7 @@
  * The in-memory registry every surface reads: one record per entity kind, keyed by id (the file path).
  * Plain JSON-serialisable data, so the same object is the bundle served at /api/registry.json.
  */
+import { nullRecord, own } from './ids.ts';
 import { ENTITY_FOLDERS, type EntityKind } from './kinds.ts';
 import type { Fact, Gpu, License, Model, Provider, Source, Vendor } from './schema/index.ts';
 
@@ -18,8 +19,27 @@ export interface Registry {
 /** Registry field holding each entity kind: the same name as its content/ folder. */
 export const REGISTRY_KEYS: Record<EntityKind, keyof Registry> = ENTITY_FOLDERS;
 
+/** A registry with no entries; its tables have no prototype, so `models["constructor"]` finds nothing. */
 export function emptyRegistry(): Registry {
-  return { models: {}, licenses: {}, vendors: {}, providers: {}, gpus: {}, sources: {}, facts: {} };
+  return { models: nullRecord(), licenses: nullRecord(), vendors: nullRecord(), providers: nullRecord(), gpus: nullRecord(), sources: nullRecord(), facts: nullRecord() };
+}
+
+/**
+ * The same registry with null-prototype tables: for data that arrives as JSON (a bundle, a cache file,
+ * /api/registry.json in the browser), whose tables inherit Object.prototype. Keeps key order.
+ */
+export function withNullPrototypes(registry: Registry): Registry {
+  const out = emptyRegistry();
+  for (const key of Object.keys(out) as (keyof Registry)[]) {
+    const table = registry[key] as Record<string, unknown> | undefined;
+    if (table !== null && typeof table === 'object') (out[key] as Record<string, unknown>) = nullRecord(Object.entries(table));
+  }
+  return out;
+}
+
+/** Number of entities in a registry, all kinds together. */
+export function entityCount(registry: Registry): number {
+  return Object.values(registry).reduce((n, table) => n + Object.keys(table as object).length, 0);
 }
 
 /** Where each entity came from, for findings raised after loading (e.g. by the policy engine). */
@@ -66,7 +86,7 @@ export function modelChain(registry: Registry, modelId: string): Model[] {
   let id: string | undefined = modelId;
   while (id !== undefined && !seen.has(id)) {
     seen.add(id);
-    const model: Model | undefined = registry.models[id];
+    const model: Model | undefined = own(registry.models, id);
     if (!model) break;
     chain.push(model);
     id = model.base_model?.model;

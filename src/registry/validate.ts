@@ -8,7 +8,8 @@ import * as generatedValidators from './generated/validators.js';
 import type { z } from 'zod';
 import { REGISTRY_CODES, ruleUrl, type RegistryCode } from './codes.ts';
 import { formatPath, sortFindings, type Finding } from './finding.ts';
-import { emptyRegistry, entityKey, REGISTRY_KEYS, type FileIndex, type Registry } from './registry.ts';
+import { idProblem, nullRecord, own } from './ids.ts';
+import { emptyRegistry, entityCount, entityKey, REGISTRY_KEYS, type FileIndex, type Registry } from './registry.ts';
 import { ENTITY_FOLDERS, ENTITY_SCHEMAS, PRIMARY_SOURCE_KINDS, SchemaRefComment, type EntityKind } from './schema/index.ts';
 import { renderJsonSchemas } from './json-schema.ts';
 import { validatorExportName } from './json-schema-names.ts';
@@ -22,6 +23,8 @@ export interface RegistryFile {
   /** Path relative to the content root, with forward slashes: `models/meta/llama-3.3-70b-instruct.yaml`. */
   path: string;
   text: string;
+  /** Set when the reader refused the file (too large, not a regular file, unreadable); `text` is then empty. */
+  refused?: { code: 'too-large' | 'not-a-file' | 'unreadable'; message: string };
 }
 
 export interface ValidateOptions {
@@ -86,19 +89,49 @@ function finding(code: RegistryCode, message: string, file: string, pos: { line:
   };
 }
 
-interface Parsed {
+/** One entity as the cross-file checks see it: where it is, and how to locate a path inside it. */
+export interface Parsed {
   kind: EntityKind;
   id: string;
   file: string;
-  src: YamlSource;
+  src: Pick<YamlSource, 'locate'>;
   data: Record<string, unknown>;
+  /** Data path of the entity inside its file (a bundle: ['registry', 'models', id]); none for a content file. */
+  pathPrefix?: DataPath;
+}
+
+/** A finding about entity `p` at a data path inside it. */
+function at(p: Parsed, code: RegistryCode, message: string, path: DataPath, hint?: string): Finding {
+  return finding(code, message, p.file, p.src.locate(path), [...(p.pathPrefix ?? []), ...path], hint);
+}
+
+/** Shape of an id as its file path spells it: lower-case slugs, `<vendor>/<model>` for models. */
+const ID_SHAPE = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** What is wrong with an entity id (from a file name or a bundle key), or undefined. */
+export function entityIdProblem(kind: EntityKind, id: string): string | undefined {
+  const length = idProblem(id);
+  if (length !== undefined) return length;
+  const segments = id.split('/');
+  if ((kind === 'model' ? segments.length !== 2 : segments.length !== 1) || !segments.every((s) => ID_SHAPE.test(s))) {
+    return kind === 'model'
+      ? `"${id}" is not a model id: <vendor>/<model>, lower-case slugs (a-z, 0-9, ".", "_", "-")`
+      : `"${id}" is not a ${kind} id: a lower-case slug (a-z, 0-9, ".", "_", "-")`;
+  }
+  return undefined;
+}
+
+/** The finding for an empty registry: nothing to check against is an error, never a silent pass. */
+export function emptyRegistryFinding(file: string): Finding {
+  return finding('registry/empty', 'the registry holds no entities (no models, licenses, vendors, providers, GPUs, sources or facts)', file, { line: 1, column: 1 }, undefined,
+    'Point --registry at a content directory with models/, licenses/ … folders, or at a bundle written by npm run bundle.');
 }
 
 export function validateRegistry(files: readonly RegistryFile[], options: ValidateOptions = {}): ValidationResult {
   const prefix = options.displayPrefix ?? '';
   const findings: Finding[] = [];
   const registry = emptyRegistry();
-  const fileIndex: FileIndex = {};
+  const fileIndex: FileIndex = nullRecord();
   const parsed: Parsed[] = [];
 
   for (const f of files) {
@@ -110,6 +143,18 @@ export function validateRegistry(files: readonly RegistryFile[], options: Valida
       continue;
     }
     if ('skip' in entity) continue;
+    if (f.refused) {
+      findings.push(f.refused.code === 'too-large'
+        ? finding('yaml/too-large', f.refused.message, display, { line: 1, column: 1 }, undefined, 'Split the file, or check that it is the file you meant.')
+        : finding('registry/unreadable', `cannot read the file: ${f.refused.message}`, display, { line: 1, column: 1 }));
+      continue;
+    }
+    const badId = entityIdProblem(entity.kind, entity.id);
+    if (badId !== undefined) {
+      findings.push(finding('registry/invalid-id', `${badId}; the file's path is its id`, display, { line: 1, column: 1 }, undefined,
+        `Rename the file: ${entity.kind === 'model' ? 'content/models/<vendor>/<model>.yaml' : `content/${ENTITY_FOLDERS[entity.kind]}/<id>.yaml`}, with a lower-case slug id that is not ${'"constructor"'} or another reserved name.`));
+      continue;
+    }
     const src = parseYamlSource(display, f.text);
     findings.push(...src.findings.map((x) => ({ ...x, hint: `${x.hint ?? ''} See ${ruleUrl(x.code)}`.trim() })));
     if (src.data === undefined) continue;
@@ -132,6 +177,7 @@ export function validateRegistry(files: readonly RegistryFile[], options: Valida
 
   crossFileChecks(parsed, registry, findings, options);
   findings.push(...factChecks(parsed, registry, options.today));
+  if (entityCount(registry) === 0) findings.push(emptyRegistryFinding(prefix.replace(/\/+$/, '') || '.'));
   return { registry: sortRegistry(registry), findings: sortFindings(findings), files: fileIndex };
 }
 
@@ -218,7 +264,11 @@ function ajvFinding(e: ErrorObject, src: YamlSource): Finding {
   return finding('registry/invalid-value', `${formatPath(path) || 'value'} ${e.message ?? 'is invalid'}`, src.file, src.locate(path), path);
 }
 
-function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings: Finding[], options: ValidateOptions) {
+/**
+ * Checks across entities: references resolve, aliases are unique, claims are cited, statuses are honest,
+ * entries are fresh. The same checks run on a content tree and on a bundle (parseBundle).
+ */
+export function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings: Finding[], options: ValidateOptions) {
   const cited = new Set<string>();
   const aliasOwner = new Map<string, { model: string; file: string }>();
   const today = options.today;
@@ -227,9 +277,9 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
   const ref = (p: Parsed, path: DataPath, kind: EntityKind, id: unknown) => {
     if (typeof id !== 'string') return;
     const table = registry[REGISTRY_KEYS[kind]] as Record<string, unknown>;
-    if (table[id] !== undefined) return;
+    if (own(table, id) !== undefined) return;
     const folder = ENTITY_FOLDERS[kind];
-    findings.push(finding('registry/dangling-reference', `${formatPath(path)} refers to ${kind} "${id}", which does not exist`, p.file, p.src.locate(path), path,
+    findings.push(at(p, 'registry/dangling-reference', `${formatPath(path)} refers to ${kind} "${id}", which does not exist`, path,
       `Create content/${folder}/${id}.yaml, or use an existing ${kind} id${suggest(id, Object.keys(table))}.`));
   };
 
@@ -248,7 +298,7 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
       (d.license_history ?? []).forEach((h: any, i: number) => ref(p, ['license_history', i, 'license'], 'license', h.license));
       if (d.base_model) ref(p, ['base_model', 'model'], 'model', d.base_model.model);
       if (d.base_model?.model === p.id) {
-        findings.push(finding('registry/constraint', 'a model cannot be its own base_model', p.file, p.src.locate(['base_model', 'model']), ['base_model', 'model']));
+        findings.push(at(p, 'registry/constraint', 'a model cannot be its own base_model', ['base_model', 'model']));
       }
       if (d.lifecycle?.replacement) ref(p, ['lifecycle', 'replacement'], 'model', d.lifecycle.replacement);
       (d.routes ?? []).forEach((r: any, i: number) => ref(p, ['routes', i, 'provider'], 'provider', r.provider));
@@ -256,7 +306,7 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
         const keyAlias = alias.toLowerCase();
         const owner = aliasOwner.get(keyAlias);
         if (owner && owner.model !== p.id) {
-          findings.push(finding('registry/duplicate-alias', `alias "${alias}" is also claimed by ${owner.model} (${owner.file})`, p.file, p.src.locate(['aliases', i]), ['aliases', i]));
+          findings.push(at(p, 'registry/duplicate-alias', `alias "${alias}" is also claimed by ${owner.model} (${owner.file})`, ['aliases', i]));
         } else {
           aliasOwner.set(keyAlias, { model: p.id, file: p.file });
         }
@@ -278,7 +328,7 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
     if (today && typeof d.reviewed === 'string') {
       const age = (Date.parse(today) - Date.parse(d.reviewed)) / 86_400_000;
       if (age > maxAge) {
-        findings.push(finding('registry/stale-entry', `last reviewed ${d.reviewed}, ${Math.floor(age)} days before ${today} (limit ${maxAge})`, p.file, p.src.locate(['reviewed']), ['reviewed']));
+        findings.push(at(p, 'registry/stale-entry', `last reviewed ${d.reviewed}, ${Math.floor(age)} days before ${today} (limit ${maxAge})`, ['reviewed']));
       }
     }
   }
@@ -289,13 +339,13 @@ function crossFileChecks(parsed: readonly Parsed[], registry: Registry, findings
     if (other) {
       const p = parsed.find((x) => x.kind === 'model' && x.id === owner.model)!;
       const i = (p.data.aliases as string[]).findIndex((a) => a.toLowerCase() === alias);
-      findings.push(finding('registry/duplicate-alias', `alias "${alias}" is the id of another model`, p.file, p.src.locate(['aliases', i]), ['aliases', i]));
+      findings.push(at(p, 'registry/duplicate-alias', `alias "${alias}" is the id of another model`, ['aliases', i]));
     }
   }
 
   for (const p of parsed) {
     if (p.kind === 'source' && !cited.has(p.id)) {
-      findings.push(finding('registry/unused-source', `source "${p.id}" is not cited by any entry`, p.file, { line: 2, column: 1 }));
+      findings.push(finding('registry/unused-source', `source "${p.id}" is not cited by any entry`, p.file, p.pathPrefix ? p.src.locate([]) : { line: 2, column: 1 }, p.pathPrefix));
     }
   }
 }
@@ -328,20 +378,20 @@ function checkCitations(p: Parsed, findings: Finding[]) {
       if (p.kind === 'model' && field === 'lifecycle') continue;
       const covered = keys.some((k) => k === field || k.startsWith(`${field}.`) || k.startsWith(`${field}[`));
       if (!covered) {
-        findings.push(finding('registry/uncited-claim', `"${field}" makes a claim but has no citation`, p.file, p.src.locate([field]), [field],
+        findings.push(at(p, 'registry/uncited-claim', `"${field}" makes a claim but has no citation`, [field],
           `Add "${field}:" under citations: with a status and sources (source id and where in it).`));
       }
     }
     // A deprecated or retired model's dates are claims too.
     const lifecycle = p.data.lifecycle as { status?: string } | undefined;
     if (p.kind === 'model' && lifecycle && lifecycle.status !== 'active' && !keys.some((k) => k === 'lifecycle' || k.startsWith('lifecycle.'))) {
-      findings.push(finding('registry/uncited-claim', `lifecycle status "${lifecycle.status}" has no citation`, p.file, p.src.locate(['lifecycle']), ['lifecycle'],
+      findings.push(at(p, 'registry/uncited-claim', `lifecycle status "${lifecycle.status}" has no citation`, ['lifecycle'],
         'Add "lifecycle:" under citations: pointing at the vendor’s deprecation notice.'));
     }
   }
   for (const key of keys) {
     if (getIn(p.data, parseFieldPath(key)) === undefined) {
-      findings.push(finding('registry/orphan-citation', `citation "${key}" points at a field this entry does not have`, p.file, p.src.locate(['citations', key]), ['citations', key]));
+      findings.push(at(p, 'registry/orphan-citation', `citation "${key}" points at a field this entry does not have`, ['citations', key]));
     }
   }
 }
@@ -353,10 +403,9 @@ function checkStatusClaims(p: Parsed, registry: Registry, findings: Finding[]) {
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
     if (obj.status === 'verified' && Array.isArray(obj.sources) && obj.sources.length > 0) {
-      const kinds = obj.sources.map((s) => registry.sources[(s as { source: string }).source]?.kind).filter((k) => k !== undefined);
+      const kinds = obj.sources.map((s) => own(registry.sources, (s as { source: string }).source)?.kind).filter((k) => k !== undefined);
       if (kinds.length === obj.sources.length && !kinds.some((k) => PRIMARY_SOURCE_KINDS.includes(k))) {
-        findings.push(finding('registry/status-overclaims', `${formatPath(path) || 'entry'} is "verified" but cites only ${[...new Set(kinds)].join(', ')} sources`, p.file,
-          p.src.locate([...path, 'status']), [...path, 'status']));
+        findings.push(at(p, 'registry/status-overclaims', `${formatPath(path) || 'entry'} is "verified" but cites only ${[...new Set(kinds)].join(', ')} sources`, [...path, 'status']));
       }
     }
     for (const [k, v] of Object.entries(obj)) if (k !== 'sources') visit(v, [...path, k]);
@@ -369,7 +418,7 @@ function sortRegistry(registry: Registry): Registry {
   const out = emptyRegistry();
   for (const key of Object.keys(registry) as (keyof Registry)[]) {
     const table = registry[key] as Record<string, unknown>;
-    (out[key] as Record<string, unknown>) = Object.fromEntries(Object.keys(table).sort().map((k) => [k, table[k]]));
+    (out[key] as Record<string, unknown>) = nullRecord(Object.keys(table).sort().map((k) => [k, table[k]] as const));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Finding } from './finding.ts';
 import { formatPath } from './finding.ts';
+import { MAX_FILE_BYTES } from './ids.ts';
 
 export type DataPath = readonly (string | number)[];
 
@@ -30,7 +31,7 @@ export interface ParseOptions {
 
 export function parseYamlSource(file: string, text: string, options: ParseOptions = {}): YamlSource {
   const lineCounter = new LineCounter();
-  const maxBytes = options.maxBytes ?? 5_000_000;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const findings: Finding[] = [];
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -144,7 +145,7 @@ function findForbiddenKey(node: unknown, path: (string | number)[]): { key: stri
  * Walks the document along `path`; returns the key position of the deepest segment that exists. Follows
  * aliases and merge keys, so a value merged in from an anchor is located where the anchor writes it.
  */
-function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
+export function locateIn(doc: Document, path: DataPath, at: (offset: number) => { line: number; column: number }) {
   const deref = (n: unknown): unknown => {
     for (let hops = 0; isAlias(n) && hops < MAX_ALIAS_COUNT; hops++) n = n.resolve(doc);
     return n;

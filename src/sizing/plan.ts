@@ -279,6 +279,8 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
   const kvPrecision: KvPrecision =
     request.kvPrecision ?? (arch.sparse_attention || (isQuantized(precision) && precision !== 'int4' && precision !== 'int8') ? 'fp8' : 'bf16');
   const engine = request.engine ?? 'vllm';
+  // The engine comes from flags and URL parameters: only the table's own entries (never "toString").
+  if (!Object.hasOwn(ENGINES, engine)) throw new SizingError('sizing/unknown-engine', `engine "${engine}" is not one Clearance models`, `Use one of: ${Object.keys(ENGINES).join(', ')}.`);
   const family = gpuFamily(request.gpu);
   const kind = arch.moe ? 'moe' : 'dense';
   const efficiency = efficiencyFor(kind, family);

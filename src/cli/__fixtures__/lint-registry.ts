@@ -39,19 +39,20 @@ export function buildLintRegistry(contentDir: string, configFiles: readonly stri
   }
   for (const license of Object.values(out.licenses)) if (license.vendor && full.vendors[license.vendor]) out.vendors[license.vendor] = full.vendors[license.vendor]!;
   for (const provider of Object.values(out.providers)) if (provider.vendor && full.vendors[provider.vendor]) out.vendors[provider.vendor] = full.vendors[provider.vendor]!;
-  const cited = new Set<string>();
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'source' && typeof v === 'string') cited.add(v);
-        else walk(v);
-      }
-    }
-  };
-  walk([out.models, out.licenses, out.vendors, out.providers]);
-  for (const id of [...cited].sort()) if (full.sources[id]) out.sources[id] = full.sources[id]!;
+  for (const id of [...citedSources([out.models, out.licenses, out.vendors, out.providers])].sort()) if (full.sources[id]) out.sources[id] = full.sources[id]!;
   return out;
+}
+
+/** Every source id cited anywhere in `value`. */
+export function citedSources(value: unknown, cited = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => citedSources(v, cited));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' && typeof v === 'string') cited.add(v);
+      else citedSources(v, cited);
+    }
+  }
+  return cited;
 }
 
 export function writeLintRegistry(registry: Registry): void {

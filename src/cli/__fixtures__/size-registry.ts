@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadRegistry } from '../../registry/load.ts';
 import { emptyRegistry, toBundle, type Registry } from '../../registry/registry.ts';
+import { citedSources } from './lint-registry.ts';
 
 export const SIZE_REGISTRY = new URL('./size-registry.json', import.meta.url).pathname;
 
@@ -29,6 +30,27 @@ export function buildSizeRegistry(contentDir: string): Registry {
     if (!model) throw new Error(`size fixtures need ${id} in content/`);
     out.models[id] = structuredClone(model);
   }
+  // Base models, and what every kept entry refers to, so the bundle passes the same checks as content/.
+  for (let added = true; added; ) {
+    added = false;
+    for (const model of Object.values(out.models)) {
+      const base = model.base_model?.model;
+      if (base && !out.models[base] && full.models[base]) {
+        out.models[base] = structuredClone(full.models[base]!);
+        added = true;
+      }
+    }
+  }
+  for (const model of Object.values(out.models)) {
+    for (const l of [model.license, model.api_terms, ...(model.license_history ?? []).map((h) => h.license)]) if (l && full.licenses[l]) out.licenses[l] = full.licenses[l]!;
+    if (full.vendors[model.vendor]) out.vendors[model.vendor] = full.vendors[model.vendor]!;
+    for (const route of model.routes ?? []) if (full.providers[route.provider]) out.providers[route.provider] = full.providers[route.provider]!;
+  }
+  for (const license of Object.values(out.licenses)) {
+    if (license.derived_from && full.licenses[license.derived_from]) out.licenses[license.derived_from] = full.licenses[license.derived_from]!;
+  }
+  for (const entity of [...Object.values(out.licenses), ...Object.values(out.providers)]) if (entity.vendor && full.vendors[entity.vendor]) out.vendors[entity.vendor] = full.vendors[entity.vendor]!;
+  for (const id of [...citedSources([out.models, out.licenses, out.vendors, out.providers, out.gpus])].sort()) if (full.sources[id]) out.sources[id] = full.sources[id]!;
   const llama = out.models['meta/llama-3.1-70b-instruct']!;
   // meta-llama/Llama-3.1-70B-Instruct: 70,553,706,496 parameters (safetensors total), as the worked example uses.
   if (llama.architecture) llama.architecture = { ...llama.architecture, params_total_b: 70.55, params_active_b: 70.55 };

@@ -3,14 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { CardContent, CardSize } from '../../cards/index.ts';
 import { collectFacts, deckSafety } from '../../facts/index.ts';
-import { suggest } from '../../registry/index.ts';
+import { own, suggest } from '../../registry/index.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
 import type { Io } from '../io.ts';
+import { checkOutput } from '../output.ts';
 import { loadCommandRegistry } from '../registry.ts';
 import type { Command } from './index.ts';
 
-const HELP = `Usage: clearance card <fact-id> [--size og|slide] --out FILE.png
-       clearance card --model <model-id> [--size og|slide] --out FILE.png
+const HELP = `Usage: clearance card <fact-id> [--size og|slide] --out FILE.png [--force]
+       clearance card --model <model-id> [--size og|slide] --out FILE.png [--force]
 
 Draws a fact as an image: the statement, the value large, the source line and date, and the status. A fact
 that is not deck-safe on --today gets a red or amber band saying why. Fonts are bundled (Inter from
@@ -19,7 +20,9 @@ Fact ids are listed by "clearance facts"; derived facts look like model:<model-i
 
 Options:
   --size SIZE       og (1200×630, default) or slide (1920×1080)
-  --out FILE        where to write the image (required)
+  --out FILE        where to write the image (required; nothing in content/, an existing file only with
+                    --force)
+  --force           let --out overwrite an existing file
   --model ID        draw the model's Open Graph card instead of a fact
   --today DATE      the deck's date for expiry and staleness (default: today)
   --registry PATH   content directory or registry bundle JSON (default: content)
@@ -39,6 +42,7 @@ export const command: Command = {
           model: { type: 'string' },
           today: { type: 'string' },
           registry: { type: 'string' },
+          force: { type: 'boolean', default: false },
         }, true);
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -51,6 +55,7 @@ export const command: Command = {
       io.stderr(`clearance card: --out FILE.png is required\n\n${HELP}`);
       return 2;
     }
+    if (!checkOutput(io, 'card', 'out', values.out, [values.registry], values.force)) return 2;
     const wanted = values.model === undefined ? 1 : 0;
     if (positionals.length !== wanted) {
       io.stderr(`clearance card: give ${wanted === 1 ? 'one fact id' : 'either --model or a fact id, not both'}\n\n${HELP}`);
@@ -67,7 +72,7 @@ export const command: Command = {
     let content: CardContent;
     let verdict: string;
     if (values.model !== undefined) {
-      if (!registry.models[values.model]) {
+      if (own(registry.models, values.model) === undefined) {
         io.stderr(`clearance card: unknown model "${values.model}"${suggest(values.model, Object.keys(registry.models))}\n`);
         return 2;
       }

@@ -1,5 +1,7 @@
 /** `clearance drift`: the registry's route prices, context windows and lifecycles against an outside catalogue. */
 import { readFileSync } from 'node:fs';
+import { BUNDLE_MAX_BYTES } from '../../registry/ids.ts';
+import { readTextBounded } from '../../registry/read.node.ts';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { findProvider } from '@pydantic/genai-prices';
@@ -98,7 +100,10 @@ const GENAI_PRICES_PUBLISHED: Record<string, string> = { '0.1.8': '2026-09-23' }
 function readCatalogue(path: string, today: string, as_of: string | undefined): Catalogue {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    // Bounded like every input: a price catalogue is a few megabytes; a device or FIFO is refused unread.
+    const read = readTextBounded(path, BUNDLE_MAX_BYTES);
+    if (!('text' in read)) throw new Error(read.message);
+    data = JSON.parse(read.text);
   } catch (e) {
     throw new CatalogueFormatError(`cannot read it as JSON (${(e as Error).message})`);
   }

@@ -1,5 +1,6 @@
 /** `clearance import hf <dir>`: drafts a model entry from a downloaded Hugging Face repo (src/registry/import-hf.ts). */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { readTextBounded } from '../../registry/read.node.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { createResolver } from '../../policy/resolve.ts';
@@ -71,18 +72,30 @@ export const command: Command = {
       io.stderr(`clearance import: ${repo === undefined ? `cannot tell which repo ${dirArg} is` : `--repo "${repo}" is not a repo id`}: pass --repo ORG/NAME (e.g. --repo meta-llama/Llama-3.3-70B-Instruct)\n`);
       return 2;
     }
-    const read = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : undefined);
+    // Bounded reads: a model card or config is small; a device, FIFO or huge file is refused, not read.
+    const refused: string[] = [];
+    const read = (file: string) => {
+      if (!existsSync(join(dir, file))) return undefined;
+      const got = readTextBounded(join(dir, file));
+      if ('text' in got) return got.text;
+      refused.push(`${file}: ${got.message}`);
+      return undefined;
+    };
     const files: HfRepoFiles = { repo, readme: read('README.md'), config: read('config.json'), safetensorsIndex: read('model.safetensors.index.json') };
     const licenseFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'LICENCE'].find((f) => existsSync(join(dir, f)));
     if (licenseFile !== undefined) files.licenseFile = licenseFile;
     const revision = values.revision ?? snapshot?.[3];
     if (revision !== undefined) files.revision = revision;
+    if (refused.length > 0) {
+      io.stderr(`clearance import: cannot read ${refused.join('; ')}\n`);
+      return 2;
+    }
     if (files.readme === undefined && files.config === undefined) {
       io.stderr(`clearance import: ${dirArg} has neither README.md nor config.json: nothing to draft from\n`);
       return 2;
     }
 
-    const registry = await loadCommandRegistry('import', values.registry, io, today);
+    const registry = await loadCommandRegistry('import', values.registry, io, today, { allowEmpty: true });
     if (registry === 2) return 2;
     const resolver = createResolver(registry);
     const vendorsByOrg = new Map<string, Set<string>>();

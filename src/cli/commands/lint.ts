@@ -1,5 +1,5 @@
 /** `clearance lint`: checks router configs against the license policy and prints located, explained findings. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { exitCodeFor, lintTexts, parsePolicy, type LoadedPolicy, type PolicyFinding } from '../../policy/engine.ts';
 import { FAST_SHAPES } from '../../policy/fast-shapes.node.ts';
@@ -7,12 +7,13 @@ import type { Registry } from '../../registry/registry.ts';
 import { FORMAT_LOADERS } from '../../report/formats.ts';
 import { buildResult } from '../../report/result.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
-import type { Io } from '../io.ts';
+import { readInput, type Io } from '../io.ts';
+import { checkOutput } from '../output.ts';
 import { loadCommandRegistry, PACKAGE_ROOT } from '../registry.ts';
 import { readConfigs } from '../router-inputs.ts';
 import type { Command } from './index.ts';
 
-const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE]
+const HELP = `Usage: clearance lint <config…> [--policy FILE] [--registry PATH] [--format FORMAT] [--today YYYY-MM-DD] [--strict] [--output FILE [--force]]
 
 Checks router configs — Clearance tiered configs (tiers:) and LiteLLM proxy configs (model_list:) —
 against a license and procurement policy: unknown models and wildcards, non-commercial licenses, MAU caps,
@@ -26,7 +27,9 @@ Options:
   --format FORMAT   text (default), json, sarif, junit, github, markdown
   --today DATE      date for waiver expiry, lifecycle and staleness checks (default: today)
   --strict          exit 1 on warnings too
-  --output FILE     write the report to FILE instead of standard output
+  --output FILE     write the report to FILE instead of standard output (never an input, nothing in
+                    content/; an existing file only with --force)
+  --force           let --output overwrite an existing file
   -h, --help        show this help
 
 Exit codes:
@@ -47,6 +50,7 @@ export const command: Command = {
           today: { type: 'string' },
           strict: { type: 'boolean', default: false },
           output: { type: 'string' },
+          force: { type: 'boolean', default: false },
         }, true);
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -62,25 +66,27 @@ export const command: Command = {
       return 2;
     }
     const display = (path: string) => (isAbsolute(path) ? path : relative(io.cwd, resolve(io.cwd, path)) || path);
+    if (!checkOutput(io, 'lint', 'output', values.output, [...positionals, values.policy, values.registry], values.force)) return 2;
 
-    const loadedRegistry = await loadCommandRegistry('lint', values.registry, io, today);
-    if (typeof loadedRegistry === 'number') return loadedRegistry;
-    const registry: Registry = loadedRegistry;
 
     // Policy: invalid → exit 2 with located findings, in the chosen format.
     const policyPath = values.policy !== undefined ? resolve(io.cwd, values.policy) : DEFAULT_POLICY;
     const policyName = values.policy !== undefined ? display(values.policy) : 'default';
-    let policyText: string;
-    try {
-      policyText = readFileSync(policyPath, 'utf8');
-    } catch (error) {
-      io.stderr(`clearance lint: cannot read policy "${values.policy ?? policyPath}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const policyRead = await readInput(policyPath);
+    if (!('text' in policyRead)) {
+      io.stderr(`clearance lint: cannot read policy "${values.policy ?? policyPath}": ${policyRead.error}\n`);
       return 2;
     }
+    const policyText = policyRead.text;
     const parsedPolicy = parsePolicy(values.policy !== undefined ? display(values.policy) : display(policyPath), policyText, FAST_SHAPES);
 
     // Config files, each with a reader for its LiteLLM include: files (router-inputs.ts).
     const { inputs, unreadable } = readConfigs(positionals, io);
+
+    // The registry last: inputs that cannot be read (a device, a FIFO, a huge file) are refused without it.
+    const loadedRegistry = await loadCommandRegistry('lint', values.registry, io, today);
+    if (typeof loadedRegistry === 'number') return loadedRegistry;
+    const registry: Registry = loadedRegistry;
 
     let findings: PolicyFinding[];
     let configs: ReturnType<typeof lintTexts>['configs'] = [];

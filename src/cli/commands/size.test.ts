@@ -99,7 +99,7 @@ describe('clearance size refuses what it cannot size', () => {
   it('refuses bad flags (exit 2)', async () => {
     expect((await run(['--gpu', 'h100-sxm'])).code).toBe(2);
     expect((await run([...LLAMA, '--isl', 'many'])).stderr).toMatch(/--isl must be a positive number/);
-    expect((await run([...LLAMA, '--precision', 'fp6'])).stderr).toMatch(/--precision must be one of/);
+    expect((await run([...LLAMA.slice(0, 4), '--precision', 'fp6'])).stderr).toMatch(/--precision must be one of/);
     expect((await run([...LLAMA, '--format', 'sarif'])).code).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 /** `clearance size`: the GPUs, money and break-even of self-hosting a model, or every self-hosted tier of a router config. */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Finding } from '../../registry/finding.ts';
+import { own } from '../../registry/ids.ts';
 import type { Registry } from '../../registry/registry.ts';
 import type { Precision } from '../../registry/schema/index.ts';
 import {
@@ -23,7 +23,7 @@ import {
   type Workload,
 } from '../../sizing/index.ts';
 import { parseCommandArgs } from '../args.ts';
-import type { Io } from '../io.ts';
+import { readInput, type Io } from '../io.ts';
 import { loadCommandRegistry } from '../registry.ts';
 import type { Command } from './index.ts';
 
@@ -104,7 +104,7 @@ export const command: Command = {
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
     if (values.format !== 'text' && values.format !== 'json') return fail(`--format must be text or json, not "${values.format}"`);
-    if (values.engine !== undefined && !(values.engine in ENGINES)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
+    if (values.engine !== undefined && !Object.hasOwn(ENGINES, values.engine)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
     const engine = values.engine as EngineId | undefined;
     const numbers: Record<string, number | undefined> = {};
     for (const name of ['gpus', 'isl', 'osl', 'tpot-ms', 'ttft-ms', 'requests-per-day', 'peak-factor', 'price-per-gpu-hour'] as const) {
@@ -125,12 +125,9 @@ export const command: Command = {
       if (values.model !== undefined || values.gpu !== undefined) return fail('give either a router config or --model/--gpu, not both');
       if (positionals.length > 1) return fail('size one router config at a time');
       const path = positionals[0]!;
-      let text: string;
-      try {
-        text = readFileSync(resolve(io.cwd, path), 'utf8');
-      } catch (error) {
-        return fail(`cannot read "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      const read = await readInput(resolve(io.cwd, path));
+      if (!('text' in read)) return fail(`cannot read "${path}": ${read.error}`);
+      const text = read.text;
       const sizing = sizeRouterConfig(display(path), text, registry, {
         ...(engine ? { engine } : {}),
         ...(numbers['price-per-gpu-hour'] !== undefined ? { gpuHourUsd: numbers['price-per-gpu-hour'] } : {}),
@@ -142,7 +139,7 @@ export const command: Command = {
     if (values.model === undefined || values.gpu === undefined) return fail(`name a router config, or both --model and --gpu\n\n${HELP}`);
     const found = lookupModel(registry, values.model);
     if (!found.ok) return fail(`${found.message}\n  ${found.hint}`);
-    const gpuEntry = registry.gpus[values.gpu];
+    const gpuEntry = own(registry.gpus, values.gpu);
     if (!gpuEntry) return fail(`GPU "${values.gpu}" is not in the catalog\n  Use one of: ${Object.keys(registry.gpus).sort().join(', ')}`);
     if (values.precision !== undefined && !WEIGHT_PRECISIONS.includes(values.precision as Precision)) return fail(`--precision must be one of ${WEIGHT_PRECISIONS.join(', ')}, not "${values.precision}"`);
     if (values['kv-precision'] !== undefined && !KV_PRECISIONS.includes(values['kv-precision'] as KvPrecision)) return fail(`--kv-precision must be ${KV_PRECISIONS.join(' or ')}, not "${values['kv-precision']}"`);
@@ -189,7 +186,7 @@ export const command: Command = {
 function lookupFrontier(registry: Registry, spec: string, workload: Workload): ApiPrice | Error {
   const found = lookupModel(registry, spec);
   const id = found.ok ? found.id : Object.keys(registry.models).find((m) => m === spec || registry.models[m]!.aliases.includes(spec));
-  const model = id ? registry.models[id] : undefined;
+  const model = id ? own(registry.models, id) : undefined;
   if (!model) return new Error(`--frontier: model "${spec}" is not in the registry`);
   const price = cheapestApiPrice(model, workload.isl, workload.osl);
   if (!price) return new Error(`--frontier: the registry lists no API price for ${id}`);

@@ -1,9 +1,9 @@
 /** `clearance validate`: checks the registry and prints located findings. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { countFindings, sortFindings, type Finding } from '../../registry/finding.ts';
 import { LoadError, loadRegistry } from '../../registry/load.ts';
 import { checkToday, parseCommandArgs } from '../args.ts';
-import type { Io } from '../io.ts';
+import { readInput, type Io } from '../io.ts';
 import type { Command } from './index.ts';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -73,16 +73,26 @@ export const command: Command = {
   },
 };
 
-/** Policies and example router configs live in content/ too: they must parse against their own schemas. */
+/**
+ * Policies and example router configs live in content/ too: they must parse against their own schemas. Notes
+ * (notes/*.mdx) must be content, not code (src/registry/notes.ts), the same check the site build runs.
+ */
 async function checkDocuments(root: string, prefix: string): Promise<Finding[]> {
   const { parsePolicy, parseRouterConfig } = await import('../../policy/index.ts');
-  const parsers = { policies: parsePolicy, routers: parseRouterConfig } as const;
+  const { checkNote } = await import('../../registry/notes.ts');
+  const parsers = { policies: parsePolicy, routers: parseRouterConfig, notes: (file: string, text: string) => ({ findings: checkNote(file, text) }) } as const;
   const findings: Finding[] = [];
   for (const [folder, parse] of Object.entries(parsers)) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-      const result = parse(`${prefix}${folder}/${name}`, readFileSync(join(dir, name), 'utf8'));
+    for (const name of readdirSync(dir).filter((n) => (folder === 'notes' ? /\.mdx$/ : /\.ya?ml$/).test(n)).sort()) {
+      const file = `${prefix}${folder}/${name}`;
+      const read = await readInput(join(dir, name));
+      if (!('text' in read)) {
+        findings.push({ code: read.code === 'too-large' ? 'yaml/too-large' : 'registry/unreadable', severity: 'error', message: read.error, hint: 'Check the file.', file, line: 1, column: 1 });
+        continue;
+      }
+      const result = parse(file, read.text);
       findings.push(...result.findings.map(({ code, severity, message, hint, file, line, column, path }) => ({ code, severity, message, hint, file, line, column, ...(path ? { path } : {}) })));
     }
   }

@@ -3,18 +3,45 @@
  * Every claim-bearing value in the registry is traceable to a source entry with a status (design.md §2).
  */
 import { z } from 'zod';
+import { MAX_ID_LENGTH, RESERVED_NAMES } from '../ids.ts';
 import { isCalendarDate } from './refinements.ts';
 
+/**
+ * Reserved names a slug could spell (`constructor`, `prototype`): refused in ids and references so no id ever
+ * names a property every JavaScript object has. A pattern, so the JSON Schemas (and editors) refuse them too.
+ */
+const SLUG_RESERVED = [...RESERVED_NAMES].filter((n) => /^[a-z0-9][a-z0-9._-]*$/.test(n)).sort();
+const RESERVED_ALT = `(?:${SLUG_RESERVED.join('|')})`;
+/** Neither the first nor the last "/"-segment is reserved. */
+const NOT_RESERVED = new RegExp(`^(?!${RESERVED_ALT}(?:/|$))(?!.*/${RESERVED_ALT}$)`);
+const RESERVED_MESSAGE = `${SLUG_RESERVED.map((n) => `"${n}"`).join(' and ')} are reserved names (properties of every JavaScript object) and cannot be ids`;
+
+const TOO_LONG = `ids are at most ${MAX_ID_LENGTH} characters`;
+
+/** An id of a given shape, at most MAX_ID_LENGTH characters, never a reserved name. */
+export function safeId(pattern: RegExp, message: string) {
+  return z.string().max(MAX_ID_LENGTH, TOO_LONG).regex(pattern, message).regex(NOT_RESERVED, RESERVED_MESSAGE);
+}
+
+/** A free-form id a router or provider spells (an alias, a model as a config names it): non-empty, length-capped. */
+export function freeId(emptyMessage?: string) {
+  return z.string().min(1, emptyMessage).max(MAX_ID_LENGTH, TOO_LONG);
+}
+
 /** Slug id of a single-segment entity (license, vendor, provider, gpu, source, fact). */
-export const SlugId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case slugs: a-z, 0-9, ".", "_" and "-"');
+export const SlugId = safeId(/^[a-z0-9][a-z0-9._-]*$/, 'ids are lower-case slugs: a-z, 0-9, ".", "_" and "-"');
 
 /** Model ids are `<vendor>/<model>`, the path under content/models without `.yaml`. */
-export const ModelId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/, 'model ids look like "<vendor>/<model>", e.g. "meta/llama-3.3-70b-instruct"')
+export const ModelId = safeId(/^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/, 'model ids look like "<vendor>/<model>", e.g. "meta/llama-3.3-70b-instruct"')
   .describe('Model id: the file path under content/models, e.g. "meta/llama-3.3-70b-instruct".');
+
+/**
+ * A web address: http or https only. `javascript:`, `data:`, `file:` and other schemes are refused — the site
+ * renders these as links, and a link must never run code or carry a document of its own.
+ */
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'a URL must be an absolute http:// or https:// address' })
+  .regex(/^https?:\/\//i, 'a URL must be an absolute http:// or https:// address (javascript:, data: and other schemes are refused)');
 
 export const IsoDate = z
   .string()

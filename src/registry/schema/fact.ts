@@ -1,6 +1,6 @@
 /** A pitch-deck fact not owned by one entity: market, tender, benchmark, competitor disclosure. */
 import { z } from 'zod';
-import { IsoDate, IsoDateOrMonth, Reviewed, SourceRef, Status } from './common.ts';
+import { freeId, IsoDate, IsoDateOrMonth, Reviewed, SourceRef, Status } from './common.ts';
 
 export const FactSchema = z
   .strictObject({
@@ -8,7 +8,7 @@ export const FactSchema = z
     subject: z
       .strictObject({
         kind: z.enum(['model', 'vendor', 'provider', 'license', 'gpu', 'market']),
-        id: z.string().optional().describe('Registry id of the subject (absent for market facts).'),
+        id: freeId().optional().describe('Registry id of the subject (absent for market facts).'),
       })
       .describe('What the fact is about.'),
     value: z.union([z.number(), z.string()]).optional().describe('The headline value.'),

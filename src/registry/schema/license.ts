@@ -3,7 +3,7 @@
  * routes; API terms govern first-party and managed-cloud access (design.md §2).
  */
 import { z } from 'zod';
-import { Citation, claim, CountryCode, IsoDate, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+import { Citation, claim, CountryCode, HttpUrl, IsoDate, Reviewed, SlugId, SourceRef, Status } from './common.ts';
 
 export const LicenseClass = z
   .enum(['permissive', 'open-weights-restricted', 'non-commercial', 'research-only', 'proprietary-api'])
@@ -52,11 +52,11 @@ export const LicenseSchema = z
       .describe('The license id SBOM tools get: its SPDX License List id where one exists (Apache-2.0, MIT, CC-BY-NC-4.0); else the ScanCode LicenseDB id of the same text (LicenseRef-scancode-llama-3.1-license-2024); else LicenseRef-clearance-<this license’s registry id>. `clearance validate` checks SPDX ids against the SPDX License List.'),
     identity: Citation.optional().describe('Where the id comes from: the SPDX License List entry, or the ScanCode LicenseDB entry that holds this exact text (required for LicenseRef-scancode-… ids). For LicenseRef-clearance-… ids, a note on why neither list has the text.'),
     hf_tag: z.string().optional().describe('The Hugging Face `license:` tag, e.g. "llama3.3", "other", "cc-by-nc-4.0".'),
-    url: z.url().describe('Canonical text of the license or terms.'),
+    url: HttpUrl.describe('Canonical text of the license or terms.'),
     version: z.string().optional().describe('Version or date as the document states it.'),
     published: IsoDate.optional().describe('Date of this version.'),
     vendor: SlugId.optional().describe('The vendor that wrote these terms (content/vendors/<id>).'),
-    acceptable_use_policy: z.url().optional().describe('URL of the acceptable-use policy incorporated by reference.'),
+    acceptable_use_policy: HttpUrl.optional().describe('URL of the acceptable-use policy incorporated by reference.'),
     commercial_use: claim(z.enum(['allowed', 'conditional', 'forbidden', 'unknown']), 'Whether commercial use is permitted.'),
     mau_cap: claim(
       z.number().int().positive('a cap is a positive number of users').nullable(),

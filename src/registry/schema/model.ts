@@ -4,7 +4,7 @@
  * governed by `api_terms`, the same weights self-hosted by `license`.
  */
 import { z } from 'zod';
-import { Citations, IsoDate, IsoDateOrMonth, ModelId, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+import { Citations, freeId, HttpUrl, IsoDate, IsoDateOrMonth, ModelId, Reviewed, SlugId, SourceRef, Status } from './common.ts';
 import { Precision, Relationship } from './vocabulary.ts';
 
 export { Precision } from './vocabulary.ts';
@@ -180,13 +180,13 @@ export const ModelSchema = z
     weights: z
       .strictObject({
         repo: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'a Hugging Face repo id, "org/name"').describe('Hugging Face repo id of the reference checkpoint.'),
-        url: z.url().describe('Where the weights are downloaded.'),
+        url: HttpUrl.describe('Where the weights are downloaded.'),
         revision: z.string().optional().describe('Commit of the checkpoint the registry describes.'),
         gated: z.boolean().optional().describe('Whether download requires accepting terms.'),
       })
       .optional()
       .describe('Where the weights are (required for open-weights models).'),
-    aliases: z.array(z.string().min(1)).describe('Every id a router or provider uses for this model: HF repo ids, LiteLLM provider/… ids, Bedrock ids, OpenRouter ids, ollama tags.'),
+    aliases: z.array(freeId()).describe('Every id a router or provider uses for this model: HF repo ids, LiteLLM provider/… ids, Bedrock ids, OpenRouter ids, ollama tags.'),
     modalities: z
       .strictObject({ input: z.array(Modality).min(1), output: z.array(Modality).min(1) })
       .describe('Input and output modalities. Image input makes a model multimodal for license clauses.'),

@@ -4,7 +4,7 @@
  * and `waivers[]` are an external interface (legal's own tooling writes them): keep their names stable.
  */
 import { z } from 'zod';
-import { CountryCode, IsoDate } from './common.ts';
+import { CountryCode, freeId, IsoDate } from './common.ts';
 import { DENY_ENTRY_NEEDS_A_LIST, denyEntryNamesSomething, FAIL_CLOSED_NOT_WAIVABLE, isFailClosedRule, severityIssues } from './refinements.ts';
 import { CertificationName } from './vocabulary.ts';
 
@@ -25,10 +25,10 @@ export const PolicySeverity = z.enum(['error', 'warning', 'info', 'off']).descri
 
 export const DenyEntry = z
   .strictObject({
-    models: z.array(z.string().min(1)).optional().describe('Models denied: registry ids or any alias.'),
-    vendors: z.array(z.string().min(1)).optional().describe('Vendors denied (content/vendors ids); applies to every model in a derivative chain.'),
+    models: z.array(freeId()).optional().describe('Models denied: registry ids or any alias.'),
+    vendors: z.array(freeId()).optional().describe('Vendors denied (content/vendors ids); applies to every model in a derivative chain.'),
     vendor_countries: z.array(PlaceOrGroup).optional().describe('Countries (or EU/EEA) whose vendors are denied, by the vendor’s legal seat.'),
-    providers: z.array(z.string().min(1)).optional().describe('Providers denied (content/providers ids).'),
+    providers: z.array(freeId()).optional().describe('Providers denied (content/providers ids).'),
     flags: z.array(z.string().min(1)).optional().describe('Model procurement flags denied, e.g. "training-data-undocumented".'),
     tier_tags: z.array(Tag).optional().describe('Apply only to tiers carrying one of these tags; omit to apply everywhere.'),
     reason: z.string().min(1, 'say why, so the finding can explain itself').describe('Why procurement denies these; shown in every finding.'),
@@ -56,8 +56,8 @@ export type TierRequirement = z.infer<typeof TierRequirement>;
 export const Waiver = z
   .strictObject({
     rule: RuleCode.describe('The rule code waived.'),
-    model: z.string().min(1).describe('The model: a registry id or any alias of it.'),
-    tier: z.string().min(1).optional().describe('Limit the waiver to one tier id (LiteLLM: a model_name group).'),
+    model: freeId().describe('The model: a registry id or any alias of it.'),
+    tier: freeId().optional().describe('Limit the waiver to one tier id (LiteLLM: a model_name group).'),
     reason: z.string().min(1, 'a waiver needs a reason').describe('Why the finding is accepted.'),
     approved_by: z.string().min(1, 'a waiver needs an approver').describe('Who approved it.'),
     expires: IsoDate.describe('Last day the waiver applies (YYYY-MM-DD); after it the waiver is an error.'),

@@ -1,6 +1,6 @@
 /** Who serves models: a first-party API, a managed cloud, or a hosted-OSS provider (design.md §2). */
 import { z } from 'zod';
-import { Citations, claim, CountryCode, Reviewed, SlugId, SourceRef, Status } from './common.ts';
+import { Citations, claim, CountryCode, HttpUrl, Reviewed, SlugId, SourceRef, Status } from './common.ts';
 import { CertificationName, Relationship } from './vocabulary.ts';
 
 export { CertificationName, Relationship } from './vocabulary.ts';
@@ -50,7 +50,7 @@ export const ProviderSchema = z
     zero_data_retention: claim(z.enum(['available', 'default', 'not-available', 'unknown']), 'Whether zero data retention is available.').optional(),
     trains_on_customer_data: claim(z.enum(['no', 'opt-out', 'yes', 'unknown']), 'Whether the provider trains on API customer data by default.').optional(),
     certifications: z.array(Certification).describe('Certifications with provenance; absent means not researched.'),
-    website: z.url().optional(),
+    website: HttpUrl.optional(),
     notes: z.string().optional(),
     citations: Citations,
     reviewed: Reviewed,

@@ -4,7 +4,7 @@
  * `clearance lint` also reads LiteLLM proxy configs; those are parsed in src/policy/litellm.ts, not here.
  */
 import { z } from 'zod';
-import { CountryCode } from './common.ts';
+import { CountryCode, freeId, safeId } from './common.ts';
 import { duplicateTierIssues } from './refinements.ts';
 import { Precision } from './vocabulary.ts';
 
@@ -15,18 +15,14 @@ const Tag = z
 
 export const RouterRoute = z
   .strictObject({
-    model: z
-      .string()
-      .min(1, 'name the model: a registry id (vendor/model) or any alias of it')
+    model: freeId('name the model: a registry id (vendor/model) or any alias of it')
       .describe('Registry model id (e.g. "meta/llama-4-maverick-17b-128e-instruct") or any alias of it (Hugging Face repo id, LiteLLM id, provider id).'),
-    via: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'via is a provider id from content/providers, or "self-hosted"')
+    via: safeId(/^[a-z0-9][a-z0-9._-]*$/, 'via is a provider id from content/providers, or "self-hosted"')
       .describe('Who serves it: a provider id (content/providers/<id>) or "self-hosted" (your own GPUs).'),
     region: z.string().min(1).optional().describe('The provider region id (e.g. "eu-central-1", "fr-par"), or a label for a self-hosted site.'),
     country: CountryCode.optional().describe('Country where the route runs; needed for self-hosted routes in tiers with regional requirements.'),
     precision: Precision.optional().describe('Numeric format the weights are served in (self-hosted routes).'),
-    gpu: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'gpu is an id from content/gpus').optional().describe('GPU id from content/gpus (self-hosted routes).'),
+    gpu: safeId(/^[a-z0-9][a-z0-9._-]*$/, 'gpu is an id from content/gpus').optional().describe('GPU id from content/gpus (self-hosted routes).'),
     gpus: z.number().int('gpus is a whole number').positive('gpus must be positive').optional().describe('GPUs per replica, when fixed by the deployment.'),
     note: z.string().optional().describe('Why this route is here.'),
   })
@@ -47,7 +43,7 @@ export type Workload = z.infer<typeof Workload>;
 
 export const RouterTier = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'tier ids are lower-case words with dashes').describe('Tier id, unique in the file; waivers may name it.'),
+    id: safeId(/^[a-z0-9][a-z0-9-]*$/, 'tier ids are lower-case words with dashes').describe('Tier id, unique in the file; waivers may name it.'),
     name: z.string().min(1).optional().describe('Display name.'),
     description: z.string().optional().describe('What the tier is for.'),
     tags: z.array(Tag).default([]).describe('Tags that select policy requirements (e.g. "sovereign", "regulated").'),

@@ -1,6 +1,6 @@
 /** A document cited by the registry: a license text, a model card, a config.json, a paper, a pricing page. */
 import { z } from 'zod';
-import { IsoDate, IsoDateOrMonth } from './common.ts';
+import { HttpUrl, IsoDate, IsoDateOrMonth } from './common.ts';
 
 /** Every source kind, and whether it is primary evidence for claims about the document's own subject. */
 const SOURCE_KIND_EVIDENCE = {
@@ -34,7 +34,7 @@ export type SourceKind = z.infer<typeof SourceKind>;
 export const SourceSchema = z
   .strictObject({
     title: z.string().min(1, 'give the document title').describe('Title of the document.'),
-    url: z.url({ message: 'url must be an absolute URL' }).optional().describe('Where the document lives. Either url or document is required.'),
+    url: HttpUrl.optional().describe('Where the document lives. Either url or document is required.'),
     document: z.string().min(1).optional().describe('For documents without a URL: how to find it (e.g. "Mistral–SAP press kit PDF, p. 2").'),
     publisher: z.string().min(1, 'name who published it').describe('Who published the document (vendor, journal, agency, outlet).'),
     kind: SourceKind,

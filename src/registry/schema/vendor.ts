@@ -1,6 +1,6 @@
 /** A model creator: who they are and where they are seated (procurement asks about origin). */
 import { z } from 'zod';
-import { Citations, CountryCode, Reviewed } from './common.ts';
+import { Citations, CountryCode, HttpUrl, Reviewed } from './common.ts';
 
 export const VendorSchema = z
   .strictObject({
@@ -9,7 +9,7 @@ export const VendorSchema = z
     country: CountryCode.describe('Country of the legal seat (ISO 3166-1 alpha-2).'),
     legal_seat: z.string().min(1).describe('City (and region) of the legal seat.'),
     parent: z.string().optional().describe('Parent company, where one controls the vendor.'),
-    website: z.url().optional().describe('Vendor website.'),
+    website: HttpUrl.optional().describe('Vendor website.'),
     notes: z.string().optional().describe('Anything procurement should know.'),
     citations: Citations,
     reviewed: Reviewed,

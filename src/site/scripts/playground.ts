@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { judgeRoutes, type RouteVerdict } from '../../policy/allowlist.ts';
 import { evaluate, lintText, parsePolicy, type LoadedPolicy, type ParsedConfig, type PolicyFinding } from '../../policy/index.ts';
-import type { RegistryBundle } from '../../registry/index.ts';
+import { withNullPrototypes, type RegistryBundle } from '../../registry/registry.ts';
 import { buildResult, formatJson, formatMarkdown, formatSarif } from '../../report/index.ts';
 import { deflate, inflate, MAX_SHARE_CHARS, parseUserCount } from './playground-lib.ts';
 
@@ -216,7 +216,8 @@ class Playground extends HTMLElement {
   #registry(): Promise<RegistryBundle> {
     this.#bundle ??= fetch(this.dataset.registry ?? '/api/registry.json').then((r) => {
       if (!r.ok) throw new Error(`could not load the registry (${r.status})`);
-      return r.json() as Promise<RegistryBundle>;
+      // JSON tables inherit Object.prototype; the linter gets tables where "constructor" names nothing.
+      return (r.json() as Promise<RegistryBundle>).then((b) => ({ ...b, registry: withNullPrototypes(b.registry) }));
     });
     return this.#bundle;
   }

@@ -3,6 +3,7 @@
  * mirrors the inputs in the URL (so model cards can link to a prefilled calculation) and renders with textContent.
  */
 import type { Gpu, Model, Precision } from '../../registry/index.ts';
+import { own } from '../../registry/ids.ts';
 import { cheapestApiPrice, sizeDeployment, type SizingRequest, type SizingResult } from '../../sizing/index.ts';
 
 interface SizingData {
@@ -70,8 +71,8 @@ class Sizing extends HTMLElement {
     const data = await this.#load();
     const modelId = this.#value('model');
     const gpuId = this.#value('gpu');
-    const model = data.models[modelId];
-    const gpu = data.gpus[gpuId];
+    const model = own(data.models, modelId);
+    const gpu = own(data.gpus, gpuId);
     if (!model?.architecture || !gpu) {
       status.textContent = !model?.architecture ? `No architecture is recorded for "${modelId}", so it cannot be sized.` : `Unknown GPU "${gpuId}".`;
       return;
@@ -94,7 +95,7 @@ class Sizing extends HTMLElement {
     if (this.#num('ttft') !== undefined) request.workload.ttftMs = this.#num('ttft')!;
     const own = cheapestApiPrice(model as Model, isl, osl);
     if (own) request.apiPrice = own;
-    const frontier = data.models[this.#value('frontier')];
+    const frontier = own(data.models, this.#value('frontier'));
     const frontierPrice = frontier ? cheapestApiPrice(frontier as Model, isl, osl) : undefined;
     if (frontierPrice) request.frontierPrice = { ...frontierPrice, label: `${frontier!.name}: ${frontierPrice.label}` };
     let result: SizingResult;
