@@ -281,7 +281,7 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
   const engine = request.engine ?? 'vllm';
   const family = gpuFamily(request.gpu);
   const kind = arch.moe ? 'moe' : 'dense';
-  const efficiency = efficiencyFor(kind, family);
+  const efficiency = efficiencyFor(kind, family, engine);
   const load = loadOf(workload);
   const maxUtilization = workload.maxUtilization ?? DEFAULT_MAX_UTILIZATION;
 

@@ -118,6 +118,55 @@ const gpt13b: Architecture = {
   native_precision: 'fp16',
 };
 
+/**
+ * mistralai/Mixtral-8x7B-Instruct-v0.1 config.json: 32 layers, 4096 hidden, 32/8 heads (head_dim 128), 8 local
+ * experts top-2 on every layer, expert FFN 14336, vocab 32000, untied embeddings; 46.7B total / 12.9B active
+ * (Mistral AI's announcement).
+ */
+const mixtral8x7b: Architecture = {
+  params_total_b: 46.7,
+  params_active_b: 12.9,
+  layers: 32,
+  hidden_size: 4096,
+  vocab_size: 32000,
+  attention: { kind: 'gqa', heads: 32, kv_heads: 8, head_dim: 128 },
+  moe: { experts_total: 8, experts_active: 2, experts_shared: 0, moe_layers: 32, expert_intermediate_size: 14336 },
+  native_precision: 'bf16',
+};
+
+/**
+ * mistralai/Mixtral-8x22B-Instruct-v0.1 config.json: 56 layers, 6144 hidden, 48/8 heads (head_dim 128), 8 experts
+ * top-2, expert FFN 16384, vocab 32768; 141B total / 39B active (Mistral AI's announcement).
+ */
+const mixtral8x22b: Architecture = {
+  params_total_b: 141,
+  params_active_b: 39,
+  layers: 56,
+  hidden_size: 6144,
+  vocab_size: 32768,
+  attention: { kind: 'gqa', heads: 48, kv_heads: 8, head_dim: 128 },
+  moe: { experts_total: 8, experts_active: 2, experts_shared: 0, moe_layers: 56, expert_intermediate_size: 16384 },
+  native_precision: 'bf16',
+};
+
+/**
+ * openai/gpt-oss-20b config.json (as content/models/openai/gpt-oss-20b.yaml records it): 24 layers, 2880 hidden,
+ * 64/8 heads of 64, 32 experts top-4 with FFN 2880, every other layer a 128-token sliding window, vocab 201088;
+ * 21B total / 3.6B active; experts in MXFP4, the rest BF16.
+ */
+const gptOss20b: Architecture = {
+  params_total_b: 21,
+  params_active_b: 3.6,
+  layers: 24,
+  hidden_size: 2880,
+  vocab_size: 201088,
+  attention: { kind: 'gqa', heads: 64, kv_heads: 8, head_dim: 64 },
+  window: { kind: 'sliding', size: 128, windowed_layers: 12, pattern: 'alternating sliding (128) and full attention' },
+  moe: { experts_total: 32, experts_active: 4, experts_shared: 0, moe_layers: 24, expert_intermediate_size: 2880 },
+  native_precision: 'bf16',
+  native_expert_precision: 'mxfp4',
+};
+
 export const CALIBRATION_ARCHITECTURES = {
   'llama-3.3-70b': llama70b,
   'llama-3.1-8b': llama8b,
@@ -128,6 +177,9 @@ export const CALIBRATION_ARCHITECTURES = {
   'llama-2-70b': llama2_70b,
   'llama-7b': llama7b,
   'gpt-13b': gpt13b,
+  'mixtral-8x7b': mixtral8x7b,
+  'mixtral-8x22b': mixtral8x22b,
+  'gpt-oss-20b': gptOss20b,
 } satisfies Record<string, Architecture>;
 
 export type CalibrationModel = keyof typeof CALIBRATION_ARCHITECTURES;

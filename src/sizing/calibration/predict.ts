@@ -79,6 +79,7 @@ export function predictPoint(point: CalibrationCase & { gpuSpec: GpuSpec }, effi
     architecture: CALIBRATION_ARCHITECTURES[point.model],
     gpu: point.gpuSpec,
     precision: point.precision,
+    ...(point.expertPrecision ? { expertPrecision: point.expertPrecision } : {}),
     kvPrecision: point.kvPrecision,
     engine: ENGINES[point.engine],
     layout: point.layout,
