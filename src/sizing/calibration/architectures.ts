@@ -167,6 +167,59 @@ const gptOss20b: Architecture = {
   native_expert_precision: 'mxfp4',
 };
 
+/**
+ * deepseek-ai/DeepSeek-V3 / DeepSeek-R1 config.json (as content/models/deepseek/deepseek-r1.yaml records it):
+ * 61 layers (first 3 dense, FFN 18432), 7168 hidden, MLA with 128 heads, kv_lora_rank 512, q_lora_rank 1536,
+ * rope 64 / nope 128 / v 128; 256 routed experts top-8 + 1 shared, expert FFN 2048, on 58 layers; vocab 129280;
+ * 671B / 37B active; FP8 (128×128 blocks) as released.
+ */
+const deepseekV3: Architecture = {
+  params_total_b: 671,
+  params_active_b: 37,
+  layers: 61,
+  hidden_size: 7168,
+  intermediate_size: 18432,
+  vocab_size: 129280,
+  attention: { kind: 'mla', heads: 128, kv_lora_rank: 512, q_lora_rank: 1536, qk_rope_head_dim: 64, qk_nope_head_dim: 128, v_head_dim: 128 },
+  moe: { experts_total: 256, experts_active: 8, experts_shared: 1, moe_layers: 58, expert_intermediate_size: 2048 },
+  native_precision: 'fp8',
+};
+
+/**
+ * openai/gpt-oss-120b config.json (as content/models/openai/gpt-oss-120b.yaml records it): 36 layers, 2880 hidden,
+ * 64/8 heads of 64, 128 experts top-4 with FFN 2880, alternating 128-token sliding window, vocab 201088;
+ * 117B / 5.1B active; experts MXFP4, the rest BF16.
+ */
+const gptOss120b: Architecture = {
+  params_total_b: 117,
+  params_active_b: 5.1,
+  layers: 36,
+  hidden_size: 2880,
+  vocab_size: 201088,
+  attention: { kind: 'gqa', heads: 64, kv_heads: 8, head_dim: 64 },
+  window: { kind: 'sliding', size: 128, windowed_layers: 18, pattern: 'alternating sliding (128) and full attention' },
+  moe: { experts_total: 128, experts_active: 4, experts_shared: 0, moe_layers: 36, expert_intermediate_size: 2880 },
+  native_precision: 'bf16',
+  native_expert_precision: 'mxfp4',
+};
+
+/**
+ * meta-llama/Llama-4-Scout-17B-16E-Instruct config (as content/models/meta/llama-4-scout-17b-16e-instruct.yaml
+ * records it): 48 layers, 5120 hidden, 40/8 heads, 16 experts top-1 + 1 shared on every layer, expert FFN 8192,
+ * chunked attention 8192 on 3 of 4 layers; 109B / 17B active.
+ */
+const llama4Scout: Architecture = {
+  params_total_b: 109,
+  params_active_b: 17,
+  layers: 48,
+  hidden_size: 5120,
+  vocab_size: 202048,
+  attention: { kind: 'gqa', heads: 40, kv_heads: 8, head_dim: 128 },
+  window: { kind: 'chunked', size: 8192, windowed_layers: 36, pattern: '3 chunked : 1 global (NoPE)' },
+  moe: { experts_total: 16, experts_active: 1, experts_shared: 1, moe_layers: 48, expert_intermediate_size: 8192 },
+  native_precision: 'bf16',
+};
+
 export const CALIBRATION_ARCHITECTURES = {
   'llama-3.3-70b': llama70b,
   'llama-3.1-8b': llama8b,
@@ -180,6 +233,9 @@ export const CALIBRATION_ARCHITECTURES = {
   'mixtral-8x7b': mixtral8x7b,
   'mixtral-8x22b': mixtral8x22b,
   'gpt-oss-20b': gptOss20b,
+  'gpt-oss-120b': gptOss120b,
+  'deepseek-v3': deepseekV3,
+  'llama-4-scout': llama4Scout,
 } satisfies Record<string, Architecture>;
 
 export type CalibrationModel = keyof typeof CALIBRATION_ARCHITECTURES;

@@ -102,6 +102,7 @@ export function predictPoint(point: CalibrationCase & { gpuSpec: GpuSpec }, effi
     case 'decode_ms':
       return op.step.ms;
     case 'request_latency_ms':
-      return op.prefill.latencyMs + osl * op.step.ms;
+      // A request's prefill, then its OSL tokens at the TPOT it sees (the step plus interleaved prefills).
+      return op.prefill.latencyMs + osl * op.tpotMs;
   }
 }

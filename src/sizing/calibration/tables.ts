@@ -43,6 +43,67 @@ export interface PublishedTable {
 }
 
 const tp = (n: number): Layout => ({ gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' });
+const dpEp = (n: number): Layout => ({ gpus: n, tensorParallel: 1, pipelineParallel: 1, attention: 'data-parallel' });
+
+const V10: TableSource = {
+  url: 'https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md',
+  location: "'Throughput Measurements' tables (v1.0, 'Total Output Throughput (tokens/sec)'); MoE runs use enable_attention_dp per the MoE llm_options",
+  retrieved: '2026-12-02',
+};
+const V10_SHAPES: Array<[number, number]> = [
+  [128, 128],
+  [128, 2048],
+  [128, 4096],
+  [500, 2000],
+  [1000, 1000],
+  [1000, 2000],
+  [2048, 128],
+  [2048, 2048],
+  [5000, 500],
+  [20000, 2000],
+];
+
+/** A TensorRT-LLM v1.0 perf-overview column: values in V10_SHAPES order, null where the table is empty. */
+function v10(name: string, model: CalibrationModel, gpu: string, layout: Layout, precision: Precision, values: Array<number | null>): PublishedTable[] {
+  return [
+    {
+      name,
+      source: V10,
+      engine: 'trtllm',
+      engineVersion: '1.0',
+      era: 'trtllm-1.0',
+      date: '~2025-09 (1.0 release line)',
+      model,
+      gpu,
+      layout,
+      precision,
+      kvPrecision: 'fp8',
+      metric: 'output_tokens_per_s',
+      rows: V10_SHAPES.flatMap(([isl, osl], i): Array<[number, number, number | null, number]> => {
+        const v = values[i];
+        return v == null ? [] : [[isl, osl, null, v]];
+      }),
+    },
+  ];
+}
+
+const DSR1_TRT: TableSource = {
+  url: 'https://github.com/NVIDIA/TensorRT-LLM/blob/01c4ece911eb569e72cf4177f83238a0520641c2/docs/source/blogs/Best_perf_practice_on_DeepSeek-R1_in_TensorRT-LLM.md',
+  location: "'B200 max-throughput for R1-0528 with FP8 KV cache', 'B200 max-throughput for R1 with FP16 KV cache', 'H200 max-throughput' (Expected Result Format blocks)",
+  retrieved: '2026-12-02',
+};
+
+const SGLANG_GPT_OSS: TableSource = {
+  url: 'https://github.com/lm-sys/lm-sys.github.io/blob/03d9c09220efbab643f4cf898a839c2f672e5c04/blog/2025-08-27-gpt-oss.md',
+  location: "'Low-Latency Performance (Batch Size = 1)' table; method in sgl-project/sglang benchmark/gpt_oss/README.md (bench_one_batch_server --batch-size 1 --input-len 1024 --output-len 512)",
+  retrieved: '2026-12-02',
+};
+
+const SGLANG_AMD_MTP: TableSource = {
+  url: 'https://github.com/lm-sys/lm-sys.github.io/blob/03d5107bbe479b2fa51ec61ac1372903ead0f403/blog/2025-09-02-sglang-amd-deepseek-v3-mtp.md',
+  location: "Table 1 ('Without MTP' column), end-to-end latency per request in ms, random dataset, 8× MI300X",
+  retrieved: '2026-12-02',
+};
 
 const V017: TableSource = {
   url: 'https://github.com/NVIDIA/TensorRT-LLM/blob/258c7540c03517def55d9a5aadfa9288af474e1b/docs/source/performance/perf-overview.md',
@@ -171,6 +232,116 @@ export const PUBLISHED_TABLES: PublishedTable[] = [
     rows: [
       [128, 128, null, 1993],
       [128, 2048, null, 2794],
+    ],
+  },
+
+  // TensorRT-LLM v1.0 perf-overview tables not in holdout.ts: Llama 4 Scout, and the H100 column of Maverick.
+  ...v10('Llama-4-Scout H200 TP4 FP8', 'llama-4-scout', 'h200-sxm', dpEp(4), 'fp8', [30354, 34316, 21332, 24630, 21636, 18499, 3699, 14949, 4605, 2105]),
+  ...v10('Llama-4-Scout H100 TP4 FP8', 'llama-4-scout', 'h100-sxm', dpEp(4), 'fp8', [null, 15130, 8603, 12399, 12129, 9838, 3253, 7972, 3342, null]),
+  ...v10('Llama-4-Scout B200 TP1 FP4', 'llama-4-scout', 'b200', tp(1), 'nvfp4', [25342, 14699, 8932, 11977, 10591, 9356, 3137, 7152, 2937, 1644]),
+  // 1000/1000 of this column is already in gpu-measurements.json.
+  ...v10('Llama-4-Maverick H100 TP8 FP8', 'llama-4-maverick', 'h100-sxm', dpEp(8), 'fp8', [null, 10829, 6744, 10108, null, 9151, null, 6916, 3457, null]),
+
+  // TensorRT-LLM DeepSeek-R1 max-throughput runs (trtllm-bench, attention-DP 8 + EP 8, ISL 1024 / OSL 2048, no MTP).
+  {
+    name: 'DeepSeek-R1-0528 B200 DP8+EP8 FP4 FP8-KV (trtllm-bench)',
+    source: DSR1_TRT,
+    engine: 'trtllm',
+    engineVersion: 'commit b6261862419c33d6ce2313aff1e7116067d6037d (PyTorch backend)',
+    era: 'trtllm-1.0',
+    date: '~2025-08 (commit b6261862)',
+    model: 'deepseek-v3',
+    gpu: 'b200',
+    layout: dpEp(8),
+    precision: 'nvfp4',
+    kvPrecision: 'fp8',
+    metric: 'output_tokens_per_s',
+    // --concurrency 7168, --max_batch_size 896 per rank: 'Total Output Throughput (tokens/sec): 43146.2042'.
+    rows: [[1024, 2048, 7168, 43146.2]],
+  },
+  {
+    name: 'DeepSeek-R1 B200 DP8+EP8 FP4 BF16-KV (trtllm-bench)',
+    source: DSR1_TRT,
+    engine: 'trtllm',
+    engineVersion: 'commit b6261862419c33d6ce2313aff1e7116067d6037d (PyTorch backend)',
+    era: 'trtllm-1.0',
+    date: '~2025-08 (commit b6261862)',
+    model: 'deepseek-v3',
+    gpu: 'b200',
+    layout: dpEp(8),
+    precision: 'nvfp4',
+    kvPrecision: 'bf16',
+    metric: 'output_tokens_per_s',
+    // --concurrency 3072, --max_batch_size 384 per rank: 'Total Output Throughput (tokens/sec): 36384.0838'.
+    rows: [[1024, 2048, 3072, 36384.1]],
+  },
+  {
+    name: 'DeepSeek-R1 H200 DP8+EP8 FP8 (trtllm-bench)',
+    source: DSR1_TRT,
+    engine: 'trtllm',
+    engineVersion: 'not stated for this run (same guide; PyTorch backend)',
+    era: 'trtllm-1.0',
+    date: '~2025-08 (guide revision 01c4ece)',
+    model: 'deepseek-v3',
+    gpu: 'h200-sxm',
+    layout: dpEp(8),
+    precision: 'fp8',
+    kvPrecision: 'bf16',
+    metric: 'output_tokens_per_s',
+    // --concurrency 1024, --max_batch_size 128 per rank: 'Total Output Throughput (tokens/sec): 11489.2671'.
+    rows: [[1024, 2048, 1024, 11489.3]],
+  },
+
+  // SGLang v0.5.1.post3, gpt-oss-120b, bench_one_batch_server batch 1, 1024 in / 512 out: the source gives the
+  // batch-1 decode throughput (tok/s); the decode step is 1000 ÷ that (derived).
+  ...([
+    ['gpt-oss-120b H100 TP8 MXFP4 SGLang bs1', 'h100-sxm', 8, 'mxfp4', 318.53],
+    ['gpt-oss-120b B200 TP4 MXFP4 SGLang bs1', 'b200', 4, 'mxfp4', 416.02],
+    ['gpt-oss-120b H100 TP8 BF16 SGLang bs1', 'h100-sxm', 8, 'bf16', 293.12],
+    ['gpt-oss-120b B200 TP4 BF16 SGLang bs1', 'b200', 4, 'bf16', 315.63],
+  ] as const).map(([name, gpu, n, experts, tokPerS]): PublishedTable => ({
+    name,
+    source: SGLANG_GPT_OSS,
+    engine: 'sglang',
+    engineVersion: '0.5.1.post3',
+    era: 'sglang',
+    date: '2025-08-27',
+    model: 'gpt-oss-120b',
+    gpu,
+    layout: tp(n),
+    precision: 'bf16',
+    expertPrecision: experts,
+    kvPrecision: 'bf16',
+    metric: 'decode_ms',
+    rows: [[1024, 512, 1, Math.round((1000 / tokPerS) * 1000) / 1000]],
+  })),
+
+  // SGLang v0.4.10.post1 on 8× MI300X (ROCm 6.3.0), DeepSeek-V3 FP8, TP8, no MTP (baseline column), measured
+  // 2025-08-18: mean end-to-end latency per request at each max concurrency, random dataset --random-input 1024
+  // --random-output 1024. bench_serving's default --random-range-ratio 0.0 draws lengths uniformly up to those
+  // values, so the mean request is taken as 512 in / 512 out (an interpretation of the method, not a number the
+  // source prints).
+  {
+    name: 'DeepSeek-V3 MI300X TP8 FP8 SGLang 0.4.10 (random, no MTP)',
+    source: SGLANG_AMD_MTP,
+    engine: 'sglang',
+    engineVersion: '0.4.10.post1',
+    era: 'sglang',
+    date: '2025-08-18',
+    model: 'deepseek-v3',
+    gpu: 'mi300x',
+    layout: tp(8),
+    precision: 'fp8',
+    kvPrecision: 'bf16',
+    metric: 'request_latency_ms',
+    rows: [
+      [512, 512, 1, 17348.25],
+      [512, 512, 2, 17162.29],
+      [512, 512, 4, 17948.3],
+      [512, 512, 8, 19919.06],
+      [512, 512, 16, 23708.94],
+      [512, 512, 32, 30868.39],
+      [512, 512, 64, 43848.2],
     ],
   },
 

@@ -23,8 +23,8 @@ const PRIOR_WEIGHT = 0.01;
  * fit outside [0.15, 0.9] would be absorbing a modelling error rather than measuring the hardware.
  */
 export const BOUNDS = { min: 0.15, max: 0.9 };
-/** Step overheads tried, ms. */
-const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5];
+/** Step overheads tried, ms (up to 30: small-batch MoE decode on some engines is dominated by fixed per-step costs). */
+const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30];
 /** The narrowest error band a fit may claim, however well its few points agree. */
 const MIN_BAND = 0.2;
 
