@@ -137,12 +137,21 @@ describe('the band', () => {
     expect(heldOutBand('dense', [0, 0, 0, 0, 0.01])).toMatchObject({ low: -0.15, high: 0.15 });
   });
 
-  it('is wide for a family × kind × engine without measurements (AMD MoE on SGLang)', () => {
-    const e = efficiencyFor('moe', 'cdna3', 'sglang');
-    expect(e.basis).not.toBe('fitted');
-    expect(e.thin).toBe(true);
-    expect(e.errorBand.high).toBeGreaterThanOrEqual(0.5);
-    expect(e.errorBand.low).toBeLessThanOrEqual(-0.5);
+  it('is wide, and says so, where there is little data or none', () => {
+    // MI355X (CDNA4) MoE on vLLM: no measurement; the sibling CDNA3 factors stand in with at least ±50%.
+    const cdna4 = efficiencyFor('moe', 'cdna4', 'vllm');
+    expect(cdna4.basis).toBe('sibling-family');
+    expect(cdna4.thin).toBe(true);
+    expect(cdna4.errorBand.low).toBeLessThanOrEqual(-0.5);
+    expect(cdna4.errorBand.high).toBeGreaterThanOrEqual(0.5);
+    // MI300X MoE on SGLang: fitted on a few points, too few held out for a band of its own.
+    const cdna3 = efficiencyFor('moe', 'cdna3', 'sglang');
+    expect(cdna3.basis).toBe('fitted');
+    expect(cdna3.heldOutPoints).toBeLessThan(5);
+    expect(cdna3.thin).toBe(true);
+    expect(cdna3.errorBand.high).toBeGreaterThanOrEqual(0.5);
+    // Gaudi: nothing of its own or its line: pooled, at least the prior's band.
+    expect(efficiencyFor('dense', 'gaudi', 'vllm')).toMatchObject({ basis: 'pooled', thin: true });
   });
 
   it('uses the newest fitted era of an engine', () => {

@@ -197,7 +197,7 @@ export function sizeRouterConfig(file: string, text: string, registry: Registry,
           const frontier = frontierPrice(w.isl, w.osl);
           try {
             out.result = sizeDeployment({
-              model: { id: found.id, name: found.model.name, architecture: found.model.architecture },
+              model: { id: found.id, name: found.model.name, architecture: found.model.architecture, ...(found.model.context_tokens !== undefined ? { contextTokens: found.model.context_tokens } : {}) },
               gpu: { ...registry.gpus[route.gpu]!, id: route.gpu } satisfies GpuSpec,
               ...(route.precision ? { precision: route.precision } : {}),
               ...(route.gpus ? { gpus: route.gpus } : {}),

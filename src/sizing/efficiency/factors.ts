@@ -66,7 +66,7 @@ export interface EfficiencyEntry extends EfficiencyFactors {
   kind: ModelKind;
   family: GpuFamily;
   /** fitted: on this (kind, family, engine); other-engine: this (kind, family) on another engine; pooled: this kind across families; prior: literature only. */
-  basis: 'fitted' | 'other-engine' | 'pooled' | 'prior';
+  basis: 'fitted' | 'other-engine' | 'sibling-family' | 'pooled' | 'prior';
   /** Measurements behind the fit. */
   points: number;
   /** Held-out measurements the band comes from. */
@@ -167,9 +167,15 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null, engine:
       if (g)
         return entry(g, kind, family, 'fitted', `Fitted on ${g.points} published measurements of ${kind} models on ${family} GPUs with ${label} (${era}); band from ${g.heldOutPoints} held-out points${g.thin ? ' — too few, so it is the wide prior band' : ''}.`, g.errorBand);
     }
-    const other = FITTED.groups.filter((x) => x.kind === kind && x.family === family).sort((a, b) => b.points - a.points)[0];
+    // Another engine's newest release line first: closer in kernels and schedulers than an older line.
+    const other = FITTED.groups.filter((x) => x.kind === kind && x.family === family).sort((a, b) => ERA_RECENCY.indexOf(a.era) - ERA_RECENCY.indexOf(b.era))[0];
     if (other)
       return entry(other, kind, family, 'other-engine', `No measurement of ${kind} models on ${family} GPUs with ${label}: factors fitted on ${other.points} points of the same family with ${other.era}; band widened because the engine differs.`, atLeast(other.errorBand, kind === 'moe' ? 0.45 : 0.35));
+    // A newer or older generation of the same vendor's line shares its software stack (ROCm, AITER kernels).
+    const sibling = SIBLING[family];
+    const near = sibling ? (FITTED.groups.find((x) => x.kind === kind && x.family === sibling && eras.includes(x.era)) ?? FITTED.groups.filter((x) => x.kind === kind && x.family === sibling).sort((a, b) => b.points - a.points)[0]) : undefined;
+    if (near)
+      return entry(near, kind, family, 'sibling-family', `No measurement of ${kind} models on ${family} GPUs: factors of the same vendor's ${near.family} GPUs (${near.points} points, ${near.era}), as fractions of this GPU's own peaks; band widened to at least ±50%.`, atLeast(near.errorBand, 0.5));
   }
   const pooledEngine = FITTED.pooled.find((x) => x.kind === kind && eras.includes(x.era));
   const pooled = pooledEngine ?? FITTED.pooled.find((x) => x.kind === kind && x.era === 'all');
@@ -177,5 +183,11 @@ export function efficiencyFor(kind: ModelKind, family: GpuFamily | null, engine:
     return entry(pooled, kind, fam, 'pooled', `No measurement of ${kind} models on ${family ?? 'this'} GPUs${pooledEngine ? ` with ${label}` : ''}: factors pooled over ${pooled.points} ${kind} measurements on other ${pooledEngine ? `families with ${label}` : 'families and engines'}; the band is wide accordingly.`, atLeast(pooled.errorBand, prior.errorBand.high));
   return { kind, family: fam, basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, pipelineHostMsPerSequence: prior.pipelineHostMsPerSequence, points: 0, heldOutPoints: 0, group: `${kind}/prior`, errorBand: prior.errorBand, thin: true, rationale: prior.rationale, sources: prior.sources };
 }
+
+/** Engine eras from the newest line to the oldest, for borrowing across engines. */
+const ERA_RECENCY = ['trtllm-1.0', 'sglang', 'vllm', 'trtllm-0.x'];
+
+/** GPU families of one vendor line whose factors stand in for each other when one is unmeasured. */
+const SIBLING: Partial<Record<GpuFamily, GpuFamily>> = { cdna4: 'cdna3', cdna3: 'cdna4' };
 
 const ENGINE_LABEL: Record<EngineId, string> = { vllm: 'vLLM', trtllm: 'TensorRT-LLM', sglang: 'SGLang' };
