@@ -550,8 +550,10 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
 
   const reasons = chosen ? [] : [...new Set(tried.filter((t) => t.verdict.selectable || request.layout === undefined).map((t) => `${t.verdict.layout}: ${t.verdict.reason ?? (t.verdict.selectable ? 'does not run' : 'runs, but is not the default layout at this scale (pass --layout to choose it)')}`))];
   const choice = selectableAt(shown.layout.gpus);
-  const p99Assumption = `p99 TPOT = ${TPOT_P99_OVER_MEAN} × mean (the p99 ÷ average per-request TPOT of TensorRT-LLM's published trtllm-bench example run); p99 TTFT = idle prefill + the 99th-percentile wait of an M/M/1 prefill queue at ${Math.round(maxUtilization * 100)}% load`;
-  const p99 = op ? { tpotMs: op.tpotMs * TPOT_P99_OVER_MEAN, ttftMs: ttftP99Ms(op, maxUtilization), assumption: p99Assumption } : null;
+  const p99Assumption = `p99 TPOT = ${TPOT_P99_OVER_MEAN} × mean (the p99 ÷ average per-request TPOT of TensorRT-LLM's published trtllm-bench example run); p99 TTFT = idle prefill + the 99th-percentile wait of an M/M/1 prefill queue at the replicas' peak load (${load ? 'the given load' : `the planned ${Math.round(maxUtilization * 100)}%`})`;
+  // With a load, the queue runs at the replicas' actual peak utilisation; without one, at the planned ρ_max.
+  const peakUtilization = op && load && replicas > 0 ? Math.min(maxUtilization, load.peakRequestsPerSecond / (replicas * op.requestsPerSecond)) : maxUtilization;
+  const p99 = op ? { tpotMs: op.tpotMs * TPOT_P99_OVER_MEAN, ttftMs: ttftP99Ms(op, peakUtilization), assumption: p99Assumption } : null;
   let node: SizingResult['node'] = null;
   let nodeShort: string | undefined;
   if (request.totalGpus !== undefined && chosen && op) {
