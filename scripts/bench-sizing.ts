@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { loadRegistry } from '../src/registry/load.ts';
 import { EXCLUDED_POINTS } from '../src/sizing/calibration/cases.ts';
 import { predictPoint, type MeasurementsFile } from '../src/sizing/calibration/predict.ts';
-import { measurementInfo } from '../src/sizing/calibration/sources.ts';
+import { measurementInfo } from '../src/sizing/calibration/sources.node.ts';
 import { groupKey, measurementPool, vendorOf, type PoolPoint } from '../src/sizing/calibration/split.ts';
 import { efficiencyFor } from '../src/sizing/efficiency/factors.ts';
 import { median } from '../src/sizing/efficiency/fit.ts';

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadRegistry } from '../src/registry/load.ts';
-import { measurementInfo } from '../src/sizing/calibration/sources.ts';
+import { measurementInfo } from '../src/sizing/calibration/sources.node.ts';
 import { predictPoint, type MeasurementsFile } from '../src/sizing/calibration/predict.ts';
 import { measurementPool } from '../src/sizing/calibration/split.ts';
 import { renderFitted } from '../src/sizing/efficiency/render.ts';

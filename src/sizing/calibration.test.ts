@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../registry/load.ts';
 import { CALIBRATION_ARCHITECTURES } from './calibration/architectures.ts';
 import { predictPoint, type MeasurementsFile } from './calibration/predict.ts';
-import { measurementInfo } from './calibration/sources.ts';
+import { measurementInfo } from './calibration/sources.node.ts';
 import { isHeldOut, measurementPool, vendorOf, type Pool } from './calibration/split.ts';
 import { PUBLISHED_TABLES } from './calibration/tables.ts';
 import { efficiencyFor } from './efficiency/factors.ts';

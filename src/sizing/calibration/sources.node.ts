@@ -1,4 +1,4 @@
-/** The files the fit reads and their hashes, shared by the fit script, the bench and the drift test. */
+/** The files the fit reads and their hashes, shared by the fit script, the bench and the drift test (Node only: hashing). */
 import { createHash } from 'node:crypto';
 import type { MeasurementInfo } from '../efficiency/render.ts';
 
