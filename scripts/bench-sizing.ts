@@ -94,7 +94,7 @@ const coverage = held.filter(inBand).length / held.length;
 const fitCoverage = fit.filter(inBand).length / fit.length;
 console.log(`\n  overall held-out: n=${held.length}  median ${abs(overall)}  within ±20%: ${held.filter((r) => Math.abs(r.error) <= 0.2).length}  within ±35%: ${held.filter((r) => Math.abs(r.error) <= 0.35).length}`);
 console.log(`  band coverage: ${(coverage * 100).toFixed(1)}% of held-out points inside their group's band (aim ≥ 80%); ${(fitCoverage * 100).toFixed(1)}% of fit points`);
-console.log('  groups and families without any measurement (all AMD MoE, SGLang, CDNA4 and Gaudi today) borrow factors and print a wide band; see docs/sizing.md');
+console.log('  groups with fewer than 5 fit points (vLLM and SGLang on NVIDIA, vLLM MoE on AMD, CDNA4, Gaudi) borrow another group’s factors; groups with fewer than 5 held-out points print the wide prior band (docs/sizing.md)');
 if (overall > 0.25) ok = false;
 if (coverage < 0.8) ok = false;
 if (pool.calibration.uncovered.length > 0 || pool.calibration.missing.length > 0) ok = false;
