@@ -248,6 +248,14 @@ describe('clearance size refuses what it cannot size', () => {
     expect(gpu.stderr).toMatch(/GPU "h100" is not in the catalog\n  Use one of: a100-sxm-80gb, b200, b300, gaudi3, h100-nvl, h100-pcie, h100-sxm/);
   });
 
+  it('refuses prototype names instead of resolving them (exit 2)', async () => {
+    for (const args of [['--engine', 'toString'], ['--gpu', '__proto__'], ['--gpu', 'constructor'], ['--layout', 'constructor']]) {
+      const r = await run([...(args[0] === '--gpu' ? ['--model', 'meta/llama-3.1-70b-instruct'] : LLAMA), ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/must be|is not in the catalog/);
+    }
+  });
+
   it('refuses bad flags (exit 2)', async () => {
     expect((await run(['--gpu', 'h100-sxm'])).code).toBe(2);
     expect((await run([...LLAMA, '--isl', 'many'])).stderr).toMatch(/--isl must be a positive number/);

@@ -130,7 +130,8 @@ export const command: Command = {
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
     if (values.format !== 'text' && values.format !== 'json') return fail(`--format must be text or json, not "${values.format}"`);
-    if (values.engine !== undefined && !(values.engine in ENGINES)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
+    // Own properties only: "--engine toString" or "--gpu __proto__" must not resolve to Object.prototype.
+    if (values.engine !== undefined && !Object.hasOwn(ENGINES, values.engine)) return fail(`--engine must be ${Object.keys(ENGINES).join(', ')}, not "${values.engine}"`);
     const engine = values.engine as EngineId | undefined;
     const numbers: Record<string, number | undefined> = {};
     if (values.layout !== undefined && !LAYOUT_KINDS.includes(values.layout as LayoutKind)) return fail(`--layout must be ${LAYOUT_KINDS.join(', ')}, not "${values.layout}"`);
@@ -171,7 +172,7 @@ export const command: Command = {
     if (values.model === undefined || values.gpu === undefined) return fail(`name a router config, or both --model and --gpu\n\n${HELP}`);
     const found = lookupModel(registry, values.model);
     if (!found.ok) return fail(`${found.message}\n  ${found.hint}`);
-    const gpuEntry = registry.gpus[values.gpu];
+    const gpuEntry = Object.hasOwn(registry.gpus, values.gpu) ? registry.gpus[values.gpu] : undefined;
     if (!gpuEntry) return fail(`GPU "${values.gpu}" is not in the catalog\n  Use one of: ${Object.keys(registry.gpus).sort().join(', ')}`);
     if (values.precision !== undefined && !WEIGHT_PRECISIONS.includes(values.precision as Precision)) return fail(`--precision must be one of ${WEIGHT_PRECISIONS.join(', ')}, not "${values.precision}"`);
     if (values['kv-precision'] !== undefined && !KV_PRECISIONS.includes(values['kv-precision'] as KvPrecision)) return fail(`--kv-precision must be ${KV_PRECISIONS.join(' or ')}, not "${values['kv-precision']}"`);
