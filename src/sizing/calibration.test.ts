@@ -62,7 +62,7 @@ describe('measurement pool', () => {
     expect(FITTED.measurements.tablesSha256).toBe(info.tablesSha256);
   });
 
-  it('commits exactly the factors a fresh fit produces (run npm run fit:sizing after changing the model)', { timeout: 240_000 }, () => {
+  it('commits exactly the factors a fresh fit produces (run npm run fit:sizing after changing the model)', { timeout: 900_000 }, () => {
     const fresh = renderFitted(pool.points, predictPoint, info);
     expect(readFileSync(new URL('src/sizing/efficiency/fitted.ts', ROOT), 'utf8')).toBe(fresh);
   });
