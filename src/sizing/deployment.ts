@@ -13,7 +13,7 @@ import { attentionLayers, kvBytesPerSequence, kvBytesReadPerStep, kvLayout, type
 import { GIB, memoryBudget, type EngineProfile, type MemoryBudget } from './memory.ts';
 import { layoutProblems, type Layout } from './parallelism.ts';
 import { computeTflops, type ComputeClass, type KvPrecision } from './precision.ts';
-import { computeParams, expertsTouched, paramGroups, weightBytes, weightBytesRead, type ParamGroups, type WeightBytes } from './weights.ts';
+import { attentionParams, busiestRankExperts, computeParams, expertsTouched, paramGroups, weightBytes, weightBytesRead, type ParamGroups, type WeightBytes } from './weights.ts';
 
 /** A GPU entry with its registry id. */
 export type GpuSpec = Gpu & { id: string };
@@ -186,6 +186,14 @@ export interface StepTime {
   bytesPerGpu: number;
 }
 
+/** Routed-expert bytes the busiest of `ranks` expert-parallel GPUs reads for a step of `tokens` tokens. */
+function expertBytesOnBusiestRank(dep: Deployment, tokens: number, ranks: number): number {
+  const e = dep.groups.experts;
+  if (e === 0) return 0;
+  const touched = expertsTouched(e, dep.groups.expertsActive, tokens);
+  return (dep.weights.routedExperts / e) * busiestRankExperts(e, touched, ranks);
+}
+
 /**
  * Decode step for `batch` sequences at mean context `context`. Each operator class is its own roofline, as
  * LLM-Viewer sums per-layer rooflines: the weight GEMMs take max(weight bytes, linear FLOPs) and attention takes
@@ -209,9 +217,9 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const n = layout.gpus;
     const w = dep.weights;
     const denseRead = weightBytesRead(dep.groups, { ...w, routedExperts: 0 }, 0);
-    // Experts see every rank's tokens after the all-to-all, so the touched fraction follows the whole batch.
-    const expertRead = dep.groups.experts > 0 ? (w.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, batch)) / dep.groups.experts : 0;
-    weightBytesGpu = denseRead + expertRead / n;
+    // Experts see every rank's tokens after the all-to-all, so the touched experts follow the whole batch; the
+    // step waits for the rank holding the most of them.
+    weightBytesGpu = denseRead + expertBytesOnBusiestRank(dep, batch, n);
     kvBytesGpu = (batch / n) * kvRead;
     linearFlopsGpu = (batch * linearFlopsPerToken) / n;
     attentionFlopsGpu = (batch * attentionFlopsPerToken) / n;
@@ -229,7 +237,12 @@ export function decodeStep(dep: Deployment, batch: number, context: number): Ste
     const lmHeadBytes = dep.groups.embeddingStored > 0 ? (dep.weights.embedding / dep.groups.embeddingStored) * dep.groups.lmHead : 0;
     const bodyBytes = weightBytesRead(dep.groups, dep.weights, micro) - lmHeadBytes;
     const lmHeadFlops = 2 * dep.groups.lmHead;
-    weightBytesGpu = (bodyBytes / pp + lmHeadBytes) / tp;
+    if (layout.expertParallel && dep.groups.experts > 0) {
+      // TP attention + EP experts: the non-expert weights split over the TP ranks, each GPU reads the whole
+      // experts it holds, and the busiest rank sets the pace.
+      const expertMean = dep.groups.experts > 0 ? (dep.weights.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, micro)) / dep.groups.experts : 0;
+      weightBytesGpu = (bodyBytes - expertMean + lmHeadBytes) / tp + expertBytesOnBusiestRank(dep, micro, layout.gpus);
+    } else weightBytesGpu = (bodyBytes / pp + lmHeadBytes) / tp;
     // The KV layout is already per GPU across TP (heads split or replicated); only PP divides it further.
     kvBytesGpu = (micro * kvRead) / pp;
     linearFlopsGpu = (micro * ((linearFlopsPerToken - lmHeadFlops) / pp + lmHeadFlops)) / tp;
@@ -295,9 +308,15 @@ export function prefillTime(dep: Deployment, isl: number): PrefillTime {
   let computeLatencyMs: number;
   let memoryLatencyMs: number;
   if (layout.attention === 'data-parallel') {
-    // One request's attention and dense layers run on a single DP rank; only its experts spread out.
-    const expertFlops = dep.groups.routedExperts > 0 ? 2 * isl * (dep.groups.active - (dep.groups.total - dep.groups.routedExperts)) : 0;
-    computeLatencyMs = ((flops - expertFlops) / flopRate + expertFlops / (n * flopRate)) * 1e3;
+    // One request runs on the attention-DP rank it was given; what else stays on that rank depends on the engine.
+    // SGLang (--enable-dp-attention: "DP for attention, TP for FFN") gathers every rank's tokens for the FFN, so
+    // only attention (projections and the attention itself) runs on one GPU and the dense FFN, shared and routed
+    // experts spread over all ranks. vLLM and TensorRT-LLM replicate attention and dense layers per DP rank and
+    // spread only the routed experts (EP).
+    const routedFlops = dep.groups.routedExperts > 0 ? 2 * isl * (dep.groups.active - (dep.groups.total - dep.groups.routedExperts)) : 0;
+    const attentionFlops = 2 * isl * attentionParams(arch) + prefillAttentionFlops(arch, isl);
+    const spreadFlops = dep.engine.id === 'sglang' ? flops - attentionFlops : routedFlops;
+    computeLatencyMs = ((flops - spreadFlops) / flopRate + spreadFlops / (n * flopRate)) * 1e3;
     const expertBytes = dep.groups.experts > 0 ? (dep.weights.routedExperts * expertsTouched(dep.groups.experts, dep.groups.expertsActive, isl)) / dep.groups.experts : 0;
     memoryLatencyMs = ((weightsRead - expertBytes + expertBytes / n) / bandwidth) * 1e3;
     if (n > 1 && arch.moe) {

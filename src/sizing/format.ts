@@ -16,11 +16,14 @@ export interface SizingJson {
   expert_precision?: string;
   kv_precision: string;
   engine: string;
-  workload: { input_tokens: number; output_tokens: number; tpot_ms: number | null; ttft_ms: number | null; peak_factor: number; max_utilization: number };
-  scenario: 'offline-max-throughput' | 'tpot-target';
+  workload: { input_tokens: number; output_tokens: number; tpot_ms: number | null; ttft_ms: number | null; latency_percentile: 'mean' | 'p99'; concurrency: number | null; peak_factor: number; max_utilization: number };
+  scenario: 'offline-max-throughput' | 'tpot-target' | 'fixed-concurrency';
   fits: boolean;
   reasons: string[];
   layout: string | null;
+  layout_kind: string | null;
+  layout_choice: { requested: string | null; selectable: string[]; rule: string };
+  expert_parallel: boolean | null;
   tensor_parallel: number | null;
   pipeline_parallel: number | null;
   attention: string | null;
@@ -41,6 +44,8 @@ export interface SizingJson {
   throughput_output_tokens_per_s: number;
   ttft_ms: number | null;
   tpot_ms: number | null;
+  p99: { tpot_ms: number; ttft_ms: number; assumption: string } | null;
+  node: { total_gpus: number; replicas: number; idle_gpus: number; output_tokens_per_s: number; requests_per_s: number; requests_per_day: number; load_share: number | null } | null;
   load: { mean_requests_per_s: number; peak_requests_per_s: number; output_tokens_per_month: number } | null;
   gpu_hour_usd: number | null;
   cost_per_month_usd: number | null;
@@ -62,7 +67,7 @@ export interface SizingJson {
     at_workload: { output_tokens_per_month: number; self_hosted_usd_per_month: number; api_usd_per_month: number; cheaper: 'self-hosted' | 'api' } | null;
     note: string;
   }>;
-  expected_error: { low: number; high: number; basis: string; points: number };
+  expected_error: { low: number; high: number; basis: string; group: string; points: number; held_out_points: number; thin: boolean };
   efficiency: {
     kind: string;
     family: string;
@@ -77,7 +82,24 @@ export interface SizingJson {
     rationale: string;
   };
   assumptions: string[];
-  alternatives: Array<{ layout: string; gpus: number; fits: boolean; reason?: string; weights_gib_per_gpu: number; kv_gib_per_gpu: number; max_concurrency: number; output_tokens_per_s?: number }>;
+  alternatives: Array<{
+    layout: string;
+    kind: string;
+    gpus: number;
+    fits: boolean;
+    selectable: boolean;
+    chosen: boolean;
+    reason?: string;
+    weights_gib_per_gpu: number;
+    kv_gib_per_gpu: number;
+    max_concurrency: number;
+    batch?: number;
+    output_tokens_per_s?: number;
+    tpot_ms?: number;
+    ttft_ms?: number;
+    replicas?: number;
+    total_gpus?: number;
+  }>;
 }
 
 /** How every break-even answer is computed (stated once in the JSON, and in docs/sizing.md). */
@@ -100,6 +122,8 @@ export function sizingJson(r: SizingResult): SizingJson {
       output_tokens: r.workload.osl,
       tpot_ms: r.workload.tpotMs ?? null,
       ttft_ms: r.workload.ttftMs ?? null,
+      latency_percentile: r.workload.latencyPercentile ?? 'mean',
+      concurrency: r.workload.concurrency ?? null,
       peak_factor: r.workload.peakFactor,
       max_utilization: r.workload.maxUtilization,
     },
@@ -107,6 +131,9 @@ export function sizingJson(r: SizingResult): SizingJson {
     fits: r.fits,
     reasons: r.reasons,
     layout: r.layoutLabel,
+    layout_kind: r.layoutKind,
+    layout_choice: { requested: r.layoutChoice.requested, selectable: r.layoutChoice.selectable, rule: r.layoutChoice.rule },
+    expert_parallel: r.layout ? r.layout.attention === 'data-parallel' || r.layout.expertParallel === true : null,
     tensor_parallel: r.layout?.tensorParallel ?? null,
     pipeline_parallel: r.layout?.pipelineParallel ?? null,
     attention: r.layout?.attention ?? null,
@@ -127,6 +154,18 @@ export function sizingJson(r: SizingResult): SizingJson {
     throughput_output_tokens_per_s: round(r.throughputOutputTokensPerSecond, 1),
     ttft_ms: roundOrNull(r.ttftMs, 1),
     tpot_ms: roundOrNull(r.tpotMs, 2),
+    p99: r.p99 ? { tpot_ms: round(r.p99.tpotMs, 2), ttft_ms: round(r.p99.ttftMs, 1), assumption: r.p99.assumption } : null,
+    node: r.node
+      ? {
+          total_gpus: r.node.totalGpus,
+          replicas: r.node.replicas,
+          idle_gpus: r.node.idleGpus,
+          output_tokens_per_s: round(r.node.outputTokensPerSecond, 1),
+          requests_per_s: round(r.node.requestsPerSecond, 3),
+          requests_per_day: Math.round(r.node.requestsPerDay),
+          load_share: r.node.loadShare === null ? null : round(r.node.loadShare, 3),
+        }
+      : null,
     load: r.load
       ? { mean_requests_per_s: round(r.load.meanRequestsPerSecond, 3), peak_requests_per_s: round(r.load.peakRequestsPerSecond, 3), output_tokens_per_month: Math.round(r.load.outputTokensPerMonth) }
       : null,
@@ -156,7 +195,7 @@ export function sizingJson(r: SizingResult): SizingJson {
         : null,
       note: b.note,
     })),
-    expected_error: { low: r.expectedError.low, high: r.expectedError.high, basis: r.efficiency.basis, points: r.efficiency.points },
+    expected_error: { low: r.expectedError.low, high: r.expectedError.high, basis: r.efficiency.basis, group: r.efficiency.group, points: r.efficiency.points, held_out_points: r.efficiency.heldOutPoints, thin: r.efficiency.thin },
     efficiency: {
       kind: r.efficiency.kind,
       family: r.efficiency.family,
@@ -173,13 +212,21 @@ export function sizingJson(r: SizingResult): SizingJson {
     assumptions: r.assumptions,
     alternatives: r.alternatives.map((a) => ({
       layout: a.layout,
+      kind: a.kind,
       gpus: a.gpus,
       fits: a.fits,
+      selectable: a.selectable,
+      chosen: a.chosen,
       ...(a.reason ? { reason: a.reason } : {}),
       weights_gib_per_gpu: round(a.weightsGibPerGpu),
       kv_gib_per_gpu: round(a.kvGibPerGpu),
       max_concurrency: round(a.maxConcurrency),
+      ...(a.batch !== undefined ? { batch: a.batch } : {}),
       ...(a.outputTokensPerSecond !== undefined ? { output_tokens_per_s: round(a.outputTokensPerSecond, 1) } : {}),
+      ...(a.tpotMs !== undefined ? { tpot_ms: round(a.tpotMs, 2) } : {}),
+      ...(a.ttftMs !== undefined ? { ttft_ms: round(a.ttftMs, 1) } : {}),
+      ...(a.replicas !== undefined ? { replicas: a.replicas } : {}),
+      ...(a.totalGpus !== undefined ? { total_gpus: a.totalGpus } : {}),
     })),
   };
 }
@@ -199,12 +246,17 @@ export function sizingText(r: SizingResult, indent = ''): string {
     row('fits', 'no');
     for (const reason of r.reasons) lines.push(`${indent}    - ${reason}`);
   }
+  row('layout', `${r.layoutChoice.rule}`);
   row('precision', `weights ${r.precision}${r.expertPrecision ? ` (experts ${r.expertPrecision})` : ''}, KV cache ${r.kvPrecision}, engine ${r.engine}`);
   row('weights', `${r.weightsGb.toFixed(2)} GB (${r.weightsGib.toFixed(2)} GiB) in total, ${r.weightsGibPerGpu.toFixed(2)} GiB per GPU`);
   row('KV cache', `${int(r.kvBytesPerToken)} B per token (${(r.kvBytesPerToken / 1024).toFixed(0)} KiB); ${r.kvGibPerGpu.toFixed(2)} GiB per GPU; ${formatTokens(r.kvTokenCapacity)} tokens; ${r.maxConcurrency.toFixed(2)} sequences at full length`);
   if (r.fits) {
     row('throughput', `${int(r.throughputOutputTokensPerSecond)} output tokens/s per replica (batch ${r.batch}, limited by ${r.batchLimitedBy}; ${r.bound}-bound)`);
-    row('latency', `TTFT ${r.ttftMs!.toFixed(0)} ms on an idle replica · TPOT ${r.tpotMs!.toFixed(1)} ms`);
+    row('latency', `TTFT ${r.ttftMs!.toFixed(0)} ms on an idle replica · TPOT ${r.tpotMs!.toFixed(1)} ms (mean)`);
+    if (r.p99) row('p99', `TTFT ${r.p99.ttftMs.toFixed(0)} ms · TPOT ${r.p99.tpotMs.toFixed(1)} ms (assumed spread: see assumptions)`);
+    if (r.node) {
+      row('node', `${r.node.totalGpus} GPUs: ${r.node.replicas} × ${r.layoutLabel}${r.node.idleGpus ? ` (${r.node.idleGpus} idle)` : ''} serve ${int(r.node.outputTokensPerSecond)} output tokens/s, ${r.node.requestsPerSecond.toFixed(2)} requests/s (${formatTokens(r.node.requestsPerDay)} a day) at this operating point`);
+    }
     if (r.load) row('load', `${r.load.meanRequestsPerSecond.toFixed(2)} requests/s mean, ${r.load.peakRequestsPerSecond.toFixed(2)} at peak, ${formatTokens(r.load.outputTokensPerMonth)} output tokens/month`);
     if (r.cost) {
       row('cost', `${usd(r.cost.perMonthUsd)}/month at ${usd(r.cost.gpuHourUsd)}/GPU-hour · ${usd(r.cost.perMillionOutputTokensUsd)} per 1M output tokens (${r.cost.basis === 'workload' ? 'at this workload' : 'at full utilisation'})`);
@@ -236,7 +288,21 @@ export function sizingText(r: SizingResult, indent = ''): string {
       }
     }
   }
-  row('expected error', `throughput ${pct(r.expectedError.low)} / ${pct(r.expectedError.high)} (${r.efficiency.basis}${r.efficiency.points ? ` on ${r.efficiency.points} measurements` : ''}, ${r.efficiency.kind} on ${r.efficiency.family})`);
+  const layouts = r.alternatives.filter((a) => a.gpus === r.gpusPerReplica);
+  if (layouts.length > 1 || (layouts.length === 1 && !layouts[0]!.chosen)) {
+    lines.push(`${indent}  layouts on ${r.gpusPerReplica} GPU${r.gpusPerReplica > 1 ? 's' : ''} per replica`);
+    const width = Math.max(...layouts.map((a) => a.layout.length));
+    for (const a of layouts) {
+      const mark = a.chosen ? '→' : ' ';
+      const tag = a.chosen ? 'chosen' : a.selectable ? 'default set' : `--layout ${a.kind}`;
+      const body = a.fits
+        ? `${int(a.outputTokensPerSecond!)} tok/s per replica at batch ${a.batch} · TPOT ${a.tpotMs!.toFixed(1)} ms · TTFT ${a.ttftMs!.toFixed(0)} ms${a.replicas !== undefined ? ` · ${a.replicas} replica${a.replicas > 1 ? 's' : ''} = ${a.totalGpus} GPUs` : ''}`
+        : `does not run: ${a.reason ?? 'no'}`;
+      lines.push(`${indent}   ${mark} ${a.layout.padEnd(width)}  ${body}  (${tag})`);
+    }
+  }
+  const thin = r.efficiency.thin ? `; wide: ${r.efficiency.heldOutPoints < 5 ? `only ${r.efficiency.heldOutPoints} held-out measurements` : 'borrowed from another group'}` : '';
+  row('expected error', `throughput ${pct(r.expectedError.low)} / ${pct(r.expectedError.high)} (${r.efficiency.basis}, ${r.efficiency.group}${r.efficiency.points ? `, ${r.efficiency.points} fitted and ${r.efficiency.heldOutPoints} held-out measurements` : ''}${thin})`);
   lines.push(`${indent}  assumptions`);
   for (const a of r.assumptions) lines.push(`${indent}    - ${a}`);
   return `${lines.join('\n')}\n`;

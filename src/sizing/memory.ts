@@ -6,7 +6,7 @@ import type { Gpu } from '../registry/schema/index.ts';
 
 export const GIB = 2 ** 30;
 
-export type EngineId = 'vllm' | 'trtllm';
+export type EngineId = 'vllm' | 'trtllm' | 'sglang';
 
 /** How an inference engine budgets memory and batches. */
 export interface EngineProfile {
@@ -29,6 +29,22 @@ export interface EngineProfile {
 }
 
 export const ENGINES: Record<EngineId, EngineProfile> = {
+  sglang: {
+    id: 'sglang',
+    label: 'SGLang',
+    // SGLang's --mem-fraction-static: the fraction of GPU memory for weights and the KV pool together (like
+    // vLLM's gpu_memory_utilization). The server computes its default from the GPU and the parallel layout; that
+    // default was not verified here, so 0.88 is an assumption (pass --gpu-memory-utilization to set it).
+    memoryFraction: 0.88,
+    fractionOf: 'total',
+    reserveGib: 2.5,
+    blockTokens: 1,
+    // --max-running-requests: without it SGLang admits as many requests as the KV pool holds; cuda_graph_max_bs
+    // bounds only the graph-captured batch. 4096 stands for "as many as fit".
+    maxBatch: () => 4096,
+    source:
+      'SGLang server arguments --mem-fraction-static (fraction of total GPU memory for weights + KV pool; 0.88 assumed, the server’s computed default not verified) and --max-running-requests (unbounded by default; KV pool limits it); token-granular KV pool (page size 1)',
+  },
   vllm: {
     id: 'vllm',
     label: 'vLLM',

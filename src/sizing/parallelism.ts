@@ -15,6 +15,20 @@ export interface Layout {
   /** `tensor-parallel`: every layer split across TP ranks, routed experts spread over all GPUs.
    *  `data-parallel`: attention and dense weights replicated per GPU, sequences split across GPUs, experts split (EP = gpus). */
   attention: 'tensor-parallel' | 'data-parallel';
+  /**
+   * Tensor-parallel attention only: routed experts whole on each GPU (expert parallelism, EP = gpus) instead of
+   * every expert sharded across the TP ranks (vLLM --enable-expert-parallel, SGLang --ep-size, TensorRT-LLM --ep).
+   */
+  expertParallel?: boolean;
+}
+
+/** The three layouts a user can ask for (`--layout`). */
+export type LayoutKind = 'tp' | 'tp-ep' | 'dp-attention-ep';
+export const LAYOUT_KINDS: readonly LayoutKind[] = ['tp', 'tp-ep', 'dp-attention-ep'];
+
+export function layoutKind(layout: Layout): LayoutKind {
+  if (layout.attention === 'data-parallel') return 'dp-attention-ep';
+  return layout.expertParallel ? 'tp-ep' : 'tp';
 }
 
 /** Why a tensor-parallel degree cannot run this architecture (empty when it can). */
@@ -40,6 +54,11 @@ export function tensorParallelProblems(arch: Architecture, tp: number): string[]
 export function layoutProblems(arch: Architecture, layout: Layout): string[] {
   const problems = layout.attention === 'tensor-parallel' ? tensorParallelProblems(arch, layout.tensorParallel) : [];
   if (layout.pipelineParallel > arch.layers) problems.push(`pipeline-parallel size ${layout.pipelineParallel} exceeds the ${arch.layers} layers`);
+  if (layout.expertParallel && layout.attention === 'tensor-parallel') {
+    if (!arch.moe) problems.push('expert parallelism applies to mixture-of-experts models only');
+    else if (arch.moe.experts_total % layout.gpus !== 0) problems.push(`${arch.moe.experts_total} experts do not split evenly over ${layout.gpus} GPUs`);
+    if (layout.pipelineParallel !== 1) problems.push('expert parallelism is modelled without pipeline parallelism');
+  }
   if (layout.attention === 'data-parallel') {
     if (!arch.moe) problems.push('attention data-parallelism with expert parallelism applies to mixture-of-experts models only');
     else if (arch.moe.experts_total % layout.gpus !== 0) problems.push(`${arch.moe.experts_total} experts do not split evenly over ${layout.gpus} GPUs`);
@@ -54,22 +73,24 @@ const POWERS_OF_TWO = [1, 2, 4, 8, 16, 32, 64, 128];
  * Layouts worth trying on `gpus` GPUs: pure TP; for MoE models attention-DP + EP; and TP × PP splits when
  * the GPUs outgrow one scale-up domain (PCIe cards, multi-node), as TensorRT-LLM runs RTX PRO 6000.
  */
-export function candidateLayouts(arch: Architecture, gpu: Pick<Gpu, 'interconnect'>, gpus: number): Layout[] {
+export function candidateLayouts(arch: Architecture, gpu: Pick<Gpu, 'interconnect'>, gpus: number, kinds: readonly LayoutKind[] = LAYOUT_KINDS): Layout[] {
   const layouts: Layout[] = [];
   for (const pp of POWERS_OF_TWO) {
     if (pp > gpus || gpus % pp !== 0) continue;
     const tp = gpus / pp;
     // Pipeline stages only pay off once TP would leave the scale-up domain.
     if (pp > 1 && gpus <= gpu.interconnect.scale_up_domain) continue;
-    layouts.push({ gpus, tensorParallel: tp, pipelineParallel: pp, attention: 'tensor-parallel' });
+    if (kinds.includes('tp')) layouts.push({ gpus, tensorParallel: tp, pipelineParallel: pp, attention: 'tensor-parallel' });
   }
-  if (arch.moe && gpus > 1) layouts.push({ gpus, tensorParallel: 1, pipelineParallel: 1, attention: 'data-parallel' });
+  if (arch.moe && gpus > 1 && kinds.includes('tp-ep')) layouts.push({ gpus, tensorParallel: gpus, pipelineParallel: 1, attention: 'tensor-parallel', expertParallel: true });
+  if (arch.moe && gpus > 1 && kinds.includes('dp-attention-ep')) layouts.push({ gpus, tensorParallel: 1, pipelineParallel: 1, attention: 'data-parallel' });
   return layouts.filter((l) => layoutProblems(arch, l).length === 0);
 }
 
-/** Short label: "TP8", "TP2×PP4", "DP8 attention + EP8". */
+/** Short label: "TP8", "TP8 + EP8", "TP2×PP4", "DP8 attention + EP8". */
 export function layoutLabel(layout: Layout): string {
   if (layout.attention === 'data-parallel') return `DP${layout.gpus} attention + EP${layout.gpus}`;
+  if (layout.expertParallel) return `TP${layout.tensorParallel} + EP${layout.gpus}`;
   return layout.pipelineParallel > 1 ? `TP${layout.tensorParallel}×PP${layout.pipelineParallel}` : `TP${layout.tensorParallel}`;
 }
 

@@ -165,18 +165,29 @@ describe('latency targets, load and money', () => {
   });
 
   it('states its assumptions and an error band from the fitted efficiency', () => {
-    const r = sizeDeployment(request({ gpus: 2 }));
+    const r = sizeDeployment(request({ gpus: 2, engine: 'trtllm' }));
     expect(r.assumptions.join('\n')).toMatch(/gpu_memory_utilization|driver memory/);
     expect(r.efficiency.basis).toBe('fitted');
+    expect(r.efficiency.group).toBe('dense/hopper/trtllm-1.0');
     expect(r.expectedError.low).toBeLessThan(0);
     expect(r.expectedError.high).toBeGreaterThan(0);
   });
 
   it('widens the error band for GPU families without measurements', () => {
-    const mi300x = { ...H100, id: 'mi300x', name: 'AMD Instinct MI300X', vendor: 'AMD' as const, architecture: 'CDNA 3' };
-    const r = sizeDeployment(request({ gpu: mi300x, gpus: 2 }));
+    const gaudi = { ...H100, id: 'gaudi3', name: 'Intel Gaudi 3', vendor: 'Intel' as const, architecture: 'Gaudi 3' };
+    const r = sizeDeployment(request({ gpu: gaudi, gpus: 2 }));
     expect(r.efficiency.basis).toBe('pooled');
-    expect(r.expectedError.high).toBeGreaterThanOrEqual(efficiencyFor('dense', 'hopper').errorBand.high);
+    expect(r.efficiency.thin).toBe(true);
+    expect(r.expectedError.high).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('uses the measured AMD factors for dense models on vLLM, and borrows with a wider band for another engine', () => {
+    const mi300x = { ...H100, id: 'mi300x', name: 'AMD Instinct MI300X', vendor: 'AMD' as const, architecture: 'CDNA 3' };
+    expect(sizeDeployment(request({ gpu: mi300x, gpus: 2 })).efficiency).toMatchObject({ basis: 'fitted', group: 'dense/cdna3/vllm' });
+    const sglang = sizeDeployment(request({ gpu: mi300x, gpus: 2, engine: 'sglang' }));
+    expect(sglang.efficiency.basis).toBe('other-engine');
+    expect(sglang.expectedError.high).toBeGreaterThanOrEqual(0.35);
+    expect(sglang.expectedError.high).toBeGreaterThanOrEqual(efficiencyFor('dense', 'cdna3', 'vllm').errorBand.high);
   });
 });
 

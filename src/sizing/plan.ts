@@ -8,8 +8,9 @@ import { batchLimit, deploy, GPUS_PER_SERVER, kvTokenCapacity, largestBatchMeeti
 import { efficiencyFor, gpuFamily, type EfficiencyEntry } from './efficiency/factors.ts';
 import { SizingError } from './errors.ts';
 import { kvBytesPerToken } from './kv-cache.ts';
-import { ENGINES, GIB, type EngineId } from './memory.ts';
-import { candidateLayouts, GPU_COUNTS, layoutLabel, layoutProblems, type Layout } from './parallelism.ts';
+import { checkLimit, MAX_GPUS_PER_TIER } from './limits.ts';
+import { ENGINES, GIB, type EngineId, type EngineProfile } from './memory.ts';
+import { candidateLayouts, GPU_COUNTS, LAYOUT_KINDS, layoutKind, layoutLabel, layoutProblems, type Layout, type LayoutKind } from './parallelism.ts';
 import { isQuantized, type KvPrecision } from './precision.ts';
 
 export const HOURS_PER_MONTH = 730;
@@ -19,6 +20,12 @@ export const DEFAULT_PEAK_FACTOR = 1.23;
 export const DEFAULT_MAX_UTILIZATION = 0.7;
 /** GPUs per server when counting nodes (HGX baseboards and typical PCIe servers hold eight). */
 export const GPUS_PER_NODE = GPUS_PER_SERVER;
+/**
+ * p99 ÷ mean TPOT assumed for p99 targets: the per-request TPOT breakdown trtllm-bench prints in TensorRT-LLM's
+ * perf-overview (v1.0) example run, AVERAGE 182.96 ms and P99 206.58 ms (ratio 1.13). One published run: an
+ * assumption, stated with every p99 answer.
+ */
+export const TPOT_P99_OVER_MEAN = 1.13;
 
 /** An API price, USD per 1M tokens. */
 export interface ApiPrice {
@@ -42,10 +49,18 @@ export interface Workload {
   outputTokensPerMonth?: number;
   peakFactor?: number;
   maxUtilization?: number;
+  /**
+   * Requests in flight per replica, as benchmark_serving --max-concurrency and InferenceX report: throughput and
+   * TPOT at exactly that batch (capped by KV memory and the engine), instead of the largest batch.
+   */
+  concurrency?: number;
+  /** Whether the TPOT/TTFT targets are means (default) or 99th percentiles. */
+  latencyPercentile?: 'mean' | 'p99';
 }
 
 export interface SizingRequest {
-  model: { id: string; name: string; architecture: Architecture };
+  /** The model; `contextTokens` is its context window, checked against input + output. */
+  model: { id: string; name: string; architecture: Architecture; contextTokens?: number };
   gpu: GpuSpec;
   /** Weight precision; defaults to the checkpoint's native precision. */
   precision?: Precision;
@@ -53,6 +68,14 @@ export interface SizingRequest {
   engine?: EngineId;
   /** GPUs per replica, when fixed; otherwise the smallest layout that fits (or, with a load, the cheapest). */
   gpus?: number;
+  /** The parallel layout family; without it, what common deployments run (see defaultLayoutKinds). */
+  layout?: LayoutKind;
+  /** vLLM --gpu-memory-utilization, SGLang --mem-fraction-static, TensorRT-LLM kv_cache_free_gpu_mem_fraction. */
+  gpuMemoryUtilization?: number;
+  /** The engine's cap on concurrent sequences per scheduler (vLLM max_num_seqs, SGLang max-running-requests). */
+  maxNumSeqs?: number;
+  /** A fixed node or cluster: the best layout × replicas on this many GPUs in all ("what does this node serve"). */
+  totalGpus?: number;
   workload: Workload;
   /** USD per GPU-hour; defaults to the catalog's typical (or mid-range) cloud on-demand price. */
   gpuHourUsd?: number;
@@ -93,13 +116,24 @@ export interface BreakEven {
 
 export interface LayoutVerdict {
   layout: string;
+  kind: LayoutKind;
   gpus: number;
   fits: boolean;
   reason?: string;
+  /** Whether the layout could be chosen (the requested --layout, or the default layouts for this scale and engine). */
+  selectable: boolean;
+  /** The layout the answer uses. */
+  chosen: boolean;
   weightsGibPerGpu: number;
   kvGibPerGpu: number;
   maxConcurrency: number;
+  batch?: number;
   outputTokensPerSecond?: number;
+  tpotMs?: number;
+  ttftMs?: number;
+  /** Replicas and GPUs this layout needs for the load (or fits in the node), when it runs. */
+  replicas?: number;
+  totalGpus?: number;
 }
 
 export interface SizingResult {
@@ -115,13 +149,16 @@ export interface SizingResult {
    * `offline-max-throughput`: no TPOT target, so the batch is as large as KV memory and the engine allow (a
    * benchmark's offline scenario); `tpot-target`: the largest batch that meets the TPOT target.
    */
-  scenario: 'offline-max-throughput' | 'tpot-target';
+  scenario: 'offline-max-throughput' | 'tpot-target' | 'fixed-concurrency';
   /** Whether any layout runs the workload (fits memory, and meets TPOT/TTFT when given). */
   fits: boolean;
   /** Why not, when it does not. */
   reasons: string[];
   layout: Layout | null;
   layoutLabel: string | null;
+  layoutKind: LayoutKind | null;
+  /** How the layout was chosen: the requested one, or the default rule and why. */
+  layoutChoice: { requested: LayoutKind | null; selectable: LayoutKind[]; rule: string };
   gpusPerReplica: number;
   replicas: number;
   gpus: number;
@@ -135,13 +172,17 @@ export interface SizingResult {
   kvTokenCapacity: number;
   maxConcurrency: number;
   batch: number;
-  batchLimitedBy: 'kv-cache' | 'engine' | 'tpot' | null;
+  batchLimitedBy: 'kv-cache' | 'engine' | 'tpot' | 'concurrency' | null;
   bound: 'memory' | 'compute' | null;
   /** Output tokens per second one replica sustains at the chosen batch. */
   throughputOutputTokensPerSecond: number;
   ttftMs: number | null;
   tpotMs: number | null;
+  /** p99 estimates with the spread assumed (null when the layout does not run). */
+  p99: { tpotMs: number; ttftMs: number; assumption: string } | null;
   load: { meanRequestsPerSecond: number; peakRequestsPerSecond: number; outputTokensPerMonth: number } | null;
+  /** Fixed node or cluster mode: what `totalGpus` GPUs serve with the chosen layout × replicas. */
+  node: { totalGpus: number; replicas: number; idleGpus: number; outputTokensPerSecond: number; requestsPerSecond: number; requestsPerDay: number; loadShare: number | null } | null;
   cost: {
     gpuHourUsd: number;
     gpuHourSource: string;
@@ -159,27 +200,55 @@ export interface SizingResult {
   alternatives: LayoutVerdict[];
 }
 
-function evaluateLayout(request: SizingRequest, layout: Layout, precision: Precision, expertPrecision: Precision | undefined, kvPrecision: KvPrecision, efficiency: EfficiencyEntry) {
+/** The engine profile a request runs with: the engine's defaults, with --gpu-memory-utilization and --max-num-seqs applied. */
+export function engineProfileFor(request: Pick<SizingRequest, 'engine' | 'gpuMemoryUtilization' | 'maxNumSeqs'>): EngineProfile {
+  const base = ENGINES[request.engine ?? 'vllm'];
+  const cap = request.maxNumSeqs;
+  return {
+    ...base,
+    ...(request.gpuMemoryUtilization !== undefined ? { memoryFraction: request.gpuMemoryUtilization } : {}),
+    ...(cap !== undefined ? { maxBatch: () => cap } : {}),
+  };
+}
+
+/**
+ * p99 TTFT: the idle prefill plus the 99th-percentile wait for the prefill in an M/M/1 queue whose service is one
+ * request's prefill work and whose load is the replica's planned request rate (ρ_max of its capacity):
+ * W99 = max(0, ln(100·ρ)) × work ÷ (1 − ρ).
+ */
+export function ttftP99Ms(op: OperatingPoint, maxUtilization: number): number {
+  const rate = (maxUtilization * op.requestsPerSecond) / 1000; // requests per ms
+  const rho = Math.min(0.99, rate * op.prefill.workMs);
+  const wait = rho > 0.01 ? (Math.max(0, Math.log(100 * rho)) * op.prefill.workMs) / (1 - rho) : 0;
+  return op.prefill.latencyMs + wait;
+}
+
+function evaluateLayout(request: SizingRequest, engine: EngineProfile, layout: Layout, precision: Precision, expertPrecision: Precision | undefined, kvPrecision: KvPrecision, efficiency: EfficiencyEntry) {
   const arch = request.model.architecture;
-  const { isl, osl, tpotMs, ttftMs } = request.workload;
+  const { isl, osl, tpotMs, ttftMs, concurrency } = request.workload;
+  const p99 = request.workload.latencyPercentile === 'p99';
+  const maxUtilization = request.workload.maxUtilization ?? DEFAULT_MAX_UTILIZATION;
   const dep = deploy({
     architecture: arch,
     gpu: request.gpu,
     precision,
     ...(expertPrecision ? { expertPrecision } : {}),
     kvPrecision,
-    engine: ENGINES[request.engine ?? 'vllm'],
+    engine,
     layout,
     efficiency,
   });
-  const concurrency = maxConcurrency(dep, isl + osl);
+  const maxSeqs = maxConcurrency(dep, isl + osl);
   const verdict: LayoutVerdict = {
     layout: layoutLabel(layout),
+    kind: layoutKind(layout),
     gpus: layout.gpus,
     fits: false,
+    selectable: true,
+    chosen: false,
     weightsGibPerGpu: dep.weightBytesPerGpu / GIB,
     kvGibPerGpu: Math.max(0, dep.budget.kvGib),
-    maxConcurrency: concurrency,
+    maxConcurrency: maxSeqs,
   };
   const problems = layoutProblems(arch, layout);
   if (problems.length > 0) return { dep, verdict: { ...verdict, reason: problems.join('; ') } };
@@ -189,24 +258,59 @@ function evaluateLayout(request: SizingRequest, layout: Layout, precision: Preci
   }
   const limits = batchLimit(dep, isl, osl);
   if (limits.kv < 1) {
-    return { dep, verdict: { ...verdict, reason: `KV memory (${dep.budget.kvGib.toFixed(2)} GiB per GPU) holds ${concurrency.toFixed(2)} sequences of ${isl + osl} tokens: not one` } };
+    return { dep, verdict: { ...verdict, reason: `KV memory (${dep.budget.kvGib.toFixed(2)} GiB per GPU) holds ${maxSeqs.toFixed(2)} sequences of ${isl + osl} tokens: not one` } };
   }
   let batch = limits.limit;
   let limitedBy: SizingResult['batchLimitedBy'] = limits.kv <= limits.engine ? 'kv-cache' : 'engine';
+  if (concurrency !== undefined && concurrency <= limits.limit) {
+    batch = concurrency;
+    limitedBy = 'concurrency';
+  }
+  const tpotOf = (op: OperatingPoint) => (p99 ? op.tpotMs * TPOT_P99_OVER_MEAN : op.tpotMs);
   if (tpotMs !== undefined) {
-    const b = largestBatchMeetingTpot(dep, isl, osl, tpotMs, limits.limit);
-    if (b === null) {
-      const one = operatingPoint(dep, isl, osl, 1);
-      return { dep, verdict: { ...verdict, reason: `TPOT target ${tpotMs} ms missed even at batch 1 (${one.tpotMs.toFixed(1)} ms)` } };
+    if (concurrency !== undefined) {
+      const op = operatingPoint(dep, isl, osl, batch);
+      if (tpotOf(op) > tpotMs) return { dep, op, verdict: { ...verdict, batch, reason: `${p99 ? 'p99 ' : ''}TPOT ${tpotOf(op).toFixed(1)} ms at concurrency ${batch} misses the ${tpotMs} ms target` } };
+    } else {
+      // A p99 target bounds the mean at target ÷ (p99 ÷ mean).
+      const b = largestBatchMeetingTpot(dep, isl, osl, p99 ? tpotMs / TPOT_P99_OVER_MEAN : tpotMs, limits.limit);
+      if (b === null) {
+        const one = operatingPoint(dep, isl, osl, 1);
+        return { dep, verdict: { ...verdict, reason: `${p99 ? 'p99 ' : ''}TPOT target ${tpotMs} ms missed even at batch 1 (${tpotOf(one).toFixed(1)} ms)` } };
+      }
+      if (b < limits.limit) limitedBy = 'tpot';
+      batch = b;
     }
-    if (b < limits.limit) limitedBy = 'tpot';
-    batch = b;
   }
   const op = operatingPoint(dep, isl, osl, batch);
-  if (ttftMs !== undefined && op.prefill.latencyMs > ttftMs) {
-    return { dep, op, verdict: { ...verdict, reason: `prefill of ${isl} tokens takes ${op.prefill.latencyMs.toFixed(0)} ms on an idle replica, over the ${ttftMs} ms TTFT target` } };
+  const ttft = p99 ? ttftP99Ms(op, maxUtilization) : op.prefill.latencyMs;
+  const measured = { batch, outputTokensPerSecond: op.outputTokensPerSecond, tpotMs: op.tpotMs, ttftMs: op.ttftMs };
+  if (ttftMs !== undefined && ttft > ttftMs) {
+    return { dep, op, verdict: { ...verdict, ...measured, reason: p99 ? `p99 TTFT ${ttft.toFixed(0)} ms (prefill of ${isl} tokens plus queueing at ${Math.round(maxUtilization * 100)}% load) is over the ${ttftMs} ms target` : `prefill of ${isl} tokens takes ${op.prefill.latencyMs.toFixed(0)} ms on an idle replica, over the ${ttftMs} ms TTFT target` } };
   }
-  return { dep, op, limitedBy, verdict: { ...verdict, fits: true, outputTokensPerSecond: op.outputTokensPerSecond } };
+  return { dep, op, limitedBy, verdict: { ...verdict, ...measured, fits: true } };
+}
+
+/**
+ * The layouts sizing may choose when none is requested: what common deployments run at that scale.
+ * - Dense models: tensor parallelism (pipeline stages only beyond one scale-up domain).
+ * - MoE on vLLM or SGLang within one 8-GPU server: TP (vLLM `-tp 8`, SGLang `--tp 8`, the single-node commands
+ *   in both projects' DeepSeek guides); beyond one server: attention data-parallelism with expert parallelism
+ *   (wide-EP, as SGLang's and vLLM's large-scale DeepSeek deployments run).
+ * - MoE on TensorRT-LLM: its recipes, TP + EP for latency targets (the DeepSeek-R1 min-latency command,
+ *   --tp 8 --ep 2/4) and attention-DP + EP for throughput (enable_attention_dp in the max-throughput commands
+ *   and the perf-overview MoE runs).
+ */
+export function defaultLayoutKinds(arch: Architecture, engine: EngineId, gpus: number, latencyTarget: boolean): { kinds: LayoutKind[]; rule: string } {
+  if (!arch.moe) return { kinds: ['tp'], rule: 'dense model: tensor parallelism (pipeline stages only beyond one scale-up domain)' };
+  if (engine === 'trtllm') {
+    return latencyTarget
+      ? { kinds: ['tp-ep', 'tp'], rule: 'MoE on TensorRT-LLM with a latency target: TP + EP, as its min-latency recipes run' }
+      : { kinds: ['dp-attention-ep'], rule: 'MoE on TensorRT-LLM for throughput: attention-DP + EP, as its max-throughput recipes and perf-overview MoE runs use' };
+  }
+  return gpus <= GPUS_PER_SERVER
+    ? { kinds: ['tp'], rule: `MoE within one ${GPUS_PER_SERVER}-GPU server on ${ENGINES[engine].label}: tensor parallelism, what single-node deployments run` }
+    : { kinds: ['dp-attention-ep'], rule: `MoE beyond one server on ${ENGINES[engine].label}: attention-DP + EP (wide expert parallelism), what multi-node deployments run` };
 }
 
 /** Mean and peak load in requests per second, or null when the workload gives none. */
@@ -272,6 +376,33 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
   const { workload } = request;
   if (!(workload.isl > 0 && workload.osl > 0)) throw new SizingError('sizing/bad-workload', 'input and output tokens per request must be positive');
   if (request.gpus !== undefined && !(Number.isInteger(request.gpus) && request.gpus > 0)) throw new SizingError('sizing/bad-gpus', `GPUs per replica must be a positive whole number, got ${request.gpus}`);
+  checkLimit('isl', workload.isl);
+  checkLimit('osl', workload.osl);
+  checkLimit('gpus', request.gpus);
+  checkLimit('total-gpus', request.totalGpus);
+  checkLimit('tpot-ms', workload.tpotMs);
+  checkLimit('ttft-ms', workload.ttftMs);
+  checkLimit('requests-per-day', workload.requestsPerSecond === undefined ? undefined : workload.requestsPerSecond * 86400);
+  checkLimit('peak-factor', workload.peakFactor);
+  checkLimit('concurrency', workload.concurrency);
+  checkLimit('price-per-gpu-hour', request.gpuHourUsd);
+  checkLimit('max-num-seqs', request.maxNumSeqs);
+  checkLimit('gpu-memory-utilization', request.gpuMemoryUtilization);
+  if (workload.outputTokensPerMonth !== undefined && !(Number.isFinite(workload.outputTokensPerMonth) && workload.outputTokensPerMonth > 0 && workload.outputTokensPerMonth <= 1e16)) {
+    throw new SizingError('sizing/out-of-range', `output tokens per month must be a positive number up to 10^16, not ${workload.outputTokensPerMonth}`);
+  }
+  if (workload.maxUtilization !== undefined && !(workload.maxUtilization > 0 && workload.maxUtilization <= 1)) throw new SizingError('sizing/out-of-range', `planned utilisation must be in (0, 1], not ${workload.maxUtilization}`);
+  const context = request.model.contextTokens;
+  if (context !== undefined && workload.isl + workload.osl > context) {
+    throw new SizingError(
+      'sizing/context-exceeded',
+      `${workload.isl.toLocaleString('en-US')} input + ${workload.osl.toLocaleString('en-US')} output = ${(workload.isl + workload.osl).toLocaleString('en-US')} tokens per request exceeds the ${context.toLocaleString('en-US')}-token context window of ${request.model.id}`,
+      `Keep input + output within ${context.toLocaleString('en-US')} tokens (the engine refuses longer requests), or size a model with a longer context.`,
+    );
+  }
+  if (request.totalGpus !== undefined && request.gpus !== undefined && request.totalGpus % request.gpus !== 0) {
+    throw new SizingError('sizing/bad-gpus', `${request.totalGpus} GPUs in all do not split into replicas of ${request.gpus}`, 'Give a GPU count per replica that divides the node or cluster size.');
+  }
   const precision = request.precision ?? arch.native_precision;
   const expertPrecision = request.precision === undefined ? arch.native_expert_precision : undefined;
   // ModelOpt FP8/FP4 checkpoints carry FP8 KV scales (trtllm-bench forces FP8 KV for them); DeepSeek sparse
@@ -281,31 +412,59 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
   const engine = request.engine ?? 'vllm';
   // The engine comes from flags and URL parameters: only the table's own entries (never "toString").
   if (!Object.hasOwn(ENGINES, engine)) throw new SizingError('sizing/unknown-engine', `engine "${engine}" is not one Clearance models`, `Use one of: ${Object.keys(ENGINES).join(', ')}.`);
+  const engineProfile = engineProfileFor(request);
   const family = gpuFamily(request.gpu);
   const kind = arch.moe ? 'moe' : 'dense';
-  const efficiency = efficiencyFor(kind, family);
+  const efficiency = efficiencyFor(kind, family, engine);
   const load = loadOf(workload);
   const maxUtilization = workload.maxUtilization ?? DEFAULT_MAX_UTILIZATION;
+  const latencyTarget = workload.tpotMs !== undefined || workload.ttftMs !== undefined;
+  const selectableAt = (n: number): { kinds: LayoutKind[]; rule: string } =>
+    request.layout ? { kinds: [request.layout], rule: `--layout ${request.layout} as requested` } : defaultLayoutKinds(arch, engine, n, latencyTarget);
 
-  const counts = request.gpus !== undefined ? [request.gpus] : GPU_COUNTS.filter((n) => n <= 64);
+  const maxCount = request.totalGpus !== undefined ? Math.min(64, request.totalGpus) : 64;
+  const counts = request.gpus !== undefined ? [request.gpus] : GPU_COUNTS.filter((n) => n <= maxCount);
   type Evaluated = ReturnType<typeof evaluateLayout> & { layout: Layout };
   const tried: Evaluated[] = [];
   for (const n of counts) {
-    const layouts = candidateLayouts(arch, request.gpu, n);
+    // Every layout is evaluated, for the report; only the selectable ones may be chosen.
+    const layouts = candidateLayouts(arch, request.gpu, n, LAYOUT_KINDS);
     if (request.gpus !== undefined && layouts.length === 0) {
       // Report why the requested count cannot run, using the plain TP layout.
       const layout: Layout = { gpus: n, tensorParallel: n, pipelineParallel: 1, attention: 'tensor-parallel' };
-      tried.push({ ...evaluateLayout(request, layout, precision, expertPrecision, kvPrecision, efficiency), layout });
+      tried.push({ ...evaluateLayout(request, engineProfile, layout, precision, expertPrecision, kvPrecision, efficiency), layout });
     }
-    for (const layout of layouts) tried.push({ ...evaluateLayout(request, layout, precision, expertPrecision, kvPrecision, efficiency), layout });
+    const selectable = selectableAt(n).kinds;
+    for (const layout of layouts) {
+      const t = { ...evaluateLayout(request, engineProfile, layout, precision, expertPrecision, kvPrecision, efficiency), layout };
+      t.verdict.selectable = selectable.includes(layoutKind(layout));
+      tried.push(t);
+    }
   }
-  const viable = tried.filter((t) => t.verdict.fits && t.op);
+  if (request.layout && !tried.some((t) => layoutKind(t.layout) === request.layout)) {
+    throw new SizingError('sizing/bad-layout', `--layout ${request.layout} cannot run ${request.model.id}${request.gpus ? ` on ${request.gpus} GPUs` : ''}: ${request.layout === 'tp' ? 'no tensor-parallel split divides its heads' : 'it is not a mixture-of-experts model (or its experts do not split over these GPUs)'}`, 'Use --layout tp for dense models; tp-ep and dp-attention-ep apply to MoE models on 2 or more GPUs.');
+  }
+  const viable = tried.filter((t) => t.verdict.fits && t.op && t.verdict.selectable);
   const replicasFor = (t: Evaluated) => (load && t.op ? Math.max(1, Math.ceil(load.peakRequestsPerSecond / (maxUtilization * t.op.requestsPerSecond))) : 1);
+  const nodeReplicas = (t: Evaluated) => (request.totalGpus !== undefined ? Math.floor(request.totalGpus / t.layout.gpus) : 0);
+  for (const t of tried) {
+    if (!t.verdict.fits || !t.op) continue;
+    t.verdict.replicas = request.totalGpus !== undefined ? nodeReplicas(t) : replicasFor(t);
+    t.verdict.totalGpus = t.verdict.replicas * t.layout.gpus;
+  }
   let chosen: Evaluated | undefined;
   if (viable.length > 0) {
     const smallest = Math.min(...viable.map((t) => t.layout.gpus));
     const better = (a: Evaluated, b: Evaluated) => a.op!.outputTokensPerSecond > b.op!.outputTokensPerSecond;
-    if (load) {
+    if (request.totalGpus !== undefined) {
+      // A fixed node or cluster: the layout × replicas that serves the most at the operating point.
+      chosen = viable.reduce((best, t) => {
+        const a = nodeReplicas(t) * t.op!.outputTokensPerSecond;
+        const b = nodeReplicas(best) * best.op!.outputTokensPerSecond;
+        if (a !== b) return a > b ? t : best;
+        return t.layout.gpus < best.layout.gpus ? t : best;
+      });
+    } else if (load) {
       // With a load: the layout needing the fewest GPUs in total, among up to 8× the smallest replica.
       const pool = viable.filter((t) => t.layout.gpus <= smallest * 8);
       chosen = pool.reduce((best, t) => {
@@ -321,13 +480,22 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
       chosen = viable.filter((t) => t.layout.gpus === smallest).reduce((best, t) => (better(t, best) ? t : best));
     }
   }
+  if (chosen) chosen.verdict.chosen = true;
 
   const shown = chosen ?? tried.find((t) => t.layout.gpus === (request.gpus ?? Math.max(...tried.map((x) => x.layout.gpus)))) ?? tried[tried.length - 1]!;
   const dep: Deployment = shown.dep;
   const op: OperatingPoint | undefined = chosen?.op;
-  const replicas = chosen ? replicasFor(chosen) : 0;
+  const replicas = chosen ? (request.totalGpus !== undefined ? nodeReplicas(chosen) : replicasFor(chosen)) : 0;
   const gpusPerReplica = shown.layout.gpus;
   const gpus = replicas * gpusPerReplica;
+  if (gpus > MAX_GPUS_PER_TIER && request.totalGpus === undefined) {
+    const perReplica = op ? `one ${layoutLabel(shown.layout)} replica serves ${op.requestsPerSecond.toFixed(2)} requests/s` : '';
+    throw new SizingError(
+      'sizing/absurd-scale',
+      `this workload would need about ${formatTokens(gpus)} GPUs (${formatTokens(replicas)} replicas) for one tier, more than the ${MAX_GPUS_PER_TIER.toLocaleString('en-US')} any real deployment of one tier uses: ${perReplica}${load ? ` and the load is ${load.peakRequestsPerSecond.toFixed(1)} requests/s at peak (${formatTokens(load.meanRequestsPerSecond * 86400)} a day)` : ''}`,
+      'Check the load (requests per day) and the token counts; a load this large is split over many tiers, models or providers.',
+    );
+  }
   const nodes = chosen ? (gpusPerReplica >= GPUS_PER_NODE ? replicas * Math.ceil(gpusPerReplica / GPUS_PER_NODE) : Math.ceil(gpus / GPUS_PER_NODE)) : 0;
 
   const price = gpuHourPrice(request.gpu, request.gpuHourUsd);
@@ -382,19 +550,46 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     }
   }
 
-  const reasons = chosen ? [] : [...new Set(tried.map((t) => `${t.verdict.layout}: ${t.verdict.reason ?? 'does not run'}`))];
-  const engineProfile = ENGINES[engine];
+  const reasons = chosen ? [] : [...new Set(tried.filter((t) => t.verdict.selectable || request.layout === undefined).map((t) => `${t.verdict.layout}: ${t.verdict.reason ?? (t.verdict.selectable ? 'does not run' : 'runs, but is not the default layout at this scale (pass --layout to choose it)')}`))];
+  const choice = selectableAt(shown.layout.gpus);
+  const p99Assumption = `p99 TPOT = ${TPOT_P99_OVER_MEAN} × mean (the p99 ÷ average per-request TPOT of TensorRT-LLM's published trtllm-bench example run); p99 TTFT = idle prefill + the 99th-percentile wait of an M/M/1 prefill queue at the replicas' peak load (${load ? 'the given load' : `the planned ${Math.round(maxUtilization * 100)}%`})`;
+  // With a load, the queue runs at the replicas' actual peak utilisation; without one, at the planned ρ_max.
+  const peakUtilization = op && load && replicas > 0 ? Math.min(maxUtilization, load.peakRequestsPerSecond / (replicas * op.requestsPerSecond)) : maxUtilization;
+  const p99 = op ? { tpotMs: op.tpotMs * TPOT_P99_OVER_MEAN, ttftMs: ttftP99Ms(op, peakUtilization), assumption: p99Assumption } : null;
+  let node: SizingResult['node'] = null;
+  let nodeShort: string | undefined;
+  if (request.totalGpus !== undefined && chosen && op) {
+    const rps = replicas * op.requestsPerSecond;
+    node = {
+      totalGpus: request.totalGpus,
+      replicas,
+      idleGpus: request.totalGpus - gpus,
+      outputTokensPerSecond: replicas * op.outputTokensPerSecond,
+      requestsPerSecond: rps,
+      requestsPerDay: rps * 86400,
+      loadShare: load ? load.peakRequestsPerSecond / (maxUtilization * rps) : null,
+    };
+    if (load && node.loadShare! > 1) nodeShort = `${request.totalGpus} GPUs serve ${(maxUtilization * rps).toFixed(2)} requests/s at ${Math.round(maxUtilization * 100)}% utilisation; the peak load is ${load.peakRequestsPerSecond.toFixed(2)} requests/s (${node.loadShare!.toFixed(1)}× what they serve)`;
+  }
+  if (nodeShort) reasons.push(nodeShort);
   const assumptions = [
-    `${engineProfile.label} memory budget: ${engineProfile.fractionOf === 'total' ? `${engineProfile.memoryFraction} of driver memory` : `${engineProfile.memoryFraction} of memory left after weights`}, ${engineProfile.reserveGib} GiB per GPU reserved for activations, CUDA graphs and non-torch memory; driver memory ${dep.budget.driverGib.toFixed(2)} GiB per GPU${request.gpu.usable_memory_gib === undefined ? ' (assumed 0.99 × marketed capacity)' : ' (observed)'}`,
+    `${engineProfile.label} memory budget: ${engineProfile.fractionOf === 'total' ? `${engineProfile.memoryFraction} of driver memory` : `${engineProfile.memoryFraction} of memory left after weights`}${request.gpuMemoryUtilization !== undefined ? ' (as given)' : ''}, ${engineProfile.reserveGib} GiB per GPU reserved for activations, CUDA graphs and non-torch memory; driver memory ${dep.budget.driverGib.toFixed(2)} GiB per GPU${request.gpu.usable_memory_gib === undefined ? ' (assumed 0.99 × marketed capacity)' : ' (observed)'}`,
     `weights in ${precision}${expertPrecision ? ` (routed experts in ${expertPrecision})` : ''}; embeddings and LM head in ${dep.weights.precisions.embedding}; all experts resident`,
     `KV cache in ${kvPrecision}; full-length reservation of ${workload.isl + workload.osl} tokens per sequence; no prefix caching`,
     `mean context during decode ${workload.isl + workload.osl / 2} tokens (input + half the output)`,
-    `efficiency (${efficiency.basis}, ${efficiency.kind} on ${efficiency.family}): memory ${efficiency.memory}, compute ${efficiency.compute}, ${efficiency.stepOverheadMs} ms per decode step, ${efficiency.prefillLaunchMsPerLayer} ms per layer of prefill launches`,
-    workload.tpotMs !== undefined ? `batch: the largest that meets TPOT ${workload.tpotMs} ms and fits the KV cache` : 'batch: the KV cache and engine limits (offline maximum throughput, like a benchmark’s offline scenario)',
+    `layout: ${choice.rule}`,
+    `efficiency (${efficiency.basis}, ${efficiency.group}): memory ${efficiency.memory}, compute ${efficiency.compute}, ${efficiency.stepOverheadMs} ms per decode step, ${efficiency.prefillLaunchMsPerLayer} ms per layer of prefill launches`,
+    workload.concurrency !== undefined
+      ? `batch: ${workload.concurrency} requests in flight per replica (like benchmark_serving --max-concurrency)${workload.concurrency > (op?.batch ?? workload.concurrency) ? `, capped at ${op?.batch} by the KV cache and engine limits (the rest queue)` : ''}`
+      : workload.tpotMs !== undefined
+        ? `batch: the largest that meets ${workload.latencyPercentile === 'p99' ? 'p99 ' : ''}TPOT ${workload.tpotMs} ms and fits the KV cache`
+        : 'batch: the KV cache and engine limits (offline maximum throughput, like a benchmark’s offline scenario)',
+    `engine cap: ${engineProfile.maxBatch(request.gpu)} concurrent sequences per scheduler${request.maxNumSeqs !== undefined ? ' (max_num_seqs as given)' : ''}`,
+    ...(workload.latencyPercentile === 'p99' || p99 ? [p99Assumption] : []),
     load
       ? `load: ${load.meanRequestsPerSecond.toFixed(2)} requests/s mean, ×${workload.peakFactor ?? DEFAULT_PEAK_FACTOR} at peak; replicas planned to ${Math.round(maxUtilization * 100)}% utilisation; replicas run all month (no autoscaling)`
       : 'no load given: one replica, cost per token at full utilisation',
-    `TTFT is the prefill on an idle replica; queueing under load is not modelled`,
+    workload.latencyPercentile === 'p99' ? 'TTFT targets are p99: the prefill plus queueing as above' : 'TTFT is the prefill on an idle replica (the p99 line adds queueing)',
     `${GPUS_PER_NODE} GPUs per node`,
     price ? `GPU price $${price.usd.toFixed(2)}/GPU-hour: ${price.source}; ${HOURS_PER_MONTH} hours per month` : 'no GPU price in the catalog for this GPU: pass a price to get costs',
   ];
@@ -412,7 +607,7 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
   }
 
   const weightsGb = dep.weights.total / 1e9;
-  return {
+  const result: SizingResult = {
     model: { id: request.model.id, name: request.model.name },
     gpu: { id: request.gpu.id, name: request.gpu.name },
     precision,
@@ -420,11 +615,13 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     kvPrecision,
     engine,
     workload: { ...workload, peakFactor: workload.peakFactor ?? DEFAULT_PEAK_FACTOR, maxUtilization },
-    scenario: workload.tpotMs === undefined ? 'offline-max-throughput' : 'tpot-target',
-    fits: chosen !== undefined,
+    scenario: workload.concurrency !== undefined ? 'fixed-concurrency' : workload.tpotMs === undefined ? 'offline-max-throughput' : 'tpot-target',
+    fits: chosen !== undefined && !nodeShort,
     reasons,
     layout: chosen ? chosen.layout : null,
     layoutLabel: chosen ? layoutLabel(chosen.layout) : null,
+    layoutKind: chosen ? layoutKind(chosen.layout) : null,
+    layoutChoice: { requested: request.layout ?? null, selectable: choice.kinds, rule: choice.rule },
     gpusPerReplica,
     replicas,
     gpus,
@@ -442,7 +639,9 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     throughputOutputTokensPerSecond: op?.outputTokensPerSecond ?? 0,
     ttftMs: op?.ttftMs ?? null,
     tpotMs: op?.tpotMs ?? null,
+    p99,
     load,
+    node,
     cost,
     breakEven,
     efficiency,
@@ -450,6 +649,28 @@ export function sizeDeployment(request: SizingRequest): SizingResult {
     assumptions,
     alternatives: tried.map((t) => t.verdict),
   };
+  assertFinite(result);
+  return result;
+}
+
+/** Every number of the answer must be finite: an overflow or a division by zero is refused, not printed. */
+function assertFinite(r: SizingResult): void {
+  const numbers: Array<[string, number | null | undefined]> = [
+    ['throughput', r.throughputOutputTokensPerSecond],
+    ['TTFT', r.ttftMs],
+    ['TPOT', r.tpotMs],
+    ['GPUs', r.gpus],
+    ['weights', r.weightsGb],
+    ['KV capacity', r.kvTokenCapacity],
+    ['cost per month', r.cost?.perMonthUsd],
+    ['cost per 1M output tokens', r.cost?.perMillionOutputTokensUsd],
+    ['monthly output tokens', r.load?.outputTokensPerMonth],
+  ];
+  for (const [what, v] of numbers) {
+    if (v !== null && v !== undefined && !Number.isFinite(v)) {
+      throw new SizingError('sizing/non-finite', `the ${what} came out as ${v}: the inputs are outside what the model can compute`, 'Check the load, the token counts and the GPU price for values no deployment has.');
+    }
+  }
 }
 
 const dollars = (v: number) => (v >= 100 ? `$${Math.round(v).toLocaleString('en-US')}` : `$${v.toFixed(2)}`);

@@ -189,7 +189,7 @@ export function sizeRouterConfig(file: string, text: string, registry: Registry,
         out.modelId = found.id;
         if (!route.gpu) {
           out.problem = problem('sizing/no-gpu', `self-hosted route ${found.id} names no GPU`, 'Add gpu: <id> (a file name in content/gpus, e.g. h100-sxm) to the route.');
-        } else if (!registry.gpus[route.gpu]) {
+        } else if (!Object.hasOwn(registry.gpus, route.gpu)) {
           out.problem = problem('sizing/unknown-gpu', `GPU "${route.gpu}" is not in the catalog`, `Use one of: ${Object.keys(registry.gpus).sort().join(', ')}.`, source.locate([...path, 'gpu']));
         } else {
           const w = workload ?? { isl: DEFAULT_TOKENS, osl: DEFAULT_TOKENS };
@@ -197,7 +197,7 @@ export function sizeRouterConfig(file: string, text: string, registry: Registry,
           const frontier = frontierPrice(w.isl, w.osl);
           try {
             out.result = sizeDeployment({
-              model: { id: found.id, name: found.model.name, architecture: found.model.architecture },
+              model: { id: found.id, name: found.model.name, architecture: found.model.architecture, ...(found.model.context_tokens !== undefined ? { contextTokens: found.model.context_tokens } : {}) },
               gpu: { ...registry.gpus[route.gpu]!, id: route.gpu } satisfies GpuSpec,
               ...(route.precision ? { precision: route.precision } : {}),
               ...(route.gpus ? { gpus: route.gpus } : {}),

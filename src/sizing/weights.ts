@@ -124,3 +124,37 @@ export function computeParams(groups: ParamGroups): number {
   const skipped = groups.embeddingStored > groups.lmHead ? groups.inputEmbedding : 0;
   return groups.active - skipped;
 }
+
+/**
+ * Expected routed experts on the busiest of `ranks` expert-parallel ranks when a step touches `touched` of
+ * `experts` experts, each rank holding experts ÷ ranks of them: the mean plus the usual balls-into-bins excess
+ * √(2·mean·ln ranks) (shrunk as nearly every expert is touched), capped at what a rank holds. The step waits for
+ * the busiest rank, so at small batches EP reads more expert bytes per GPU than sharding every expert (TP) does;
+ * at large batches every rank holds touched experts and the two agree.
+ */
+export function busiestRankExperts(experts: number, touched: number, ranks: number): number {
+  if (experts === 0 || ranks <= 1) return touched;
+  const perRank = experts / ranks;
+  const mean = touched / ranks;
+  const excess = Math.sqrt(2 * mean * Math.log(ranks)) * Math.sqrt(Math.max(0, 1 - touched / experts));
+  return Math.min(perRank, touched, mean + excess);
+}
+
+/**
+ * Attention parameters of the whole model (projections only): what a data-parallel attention rank computes
+ * alone for one request. GQA/MHA: Q and O of heads × head_dim, K and V of kv_heads × head_dim; MLA: the
+ * low-rank Q (or full Q), the joint KV down-projection with the rope key, the K/V up-projections and O.
+ */
+export function attentionParams(arch: Architecture): number {
+  const h = arch.hidden_size;
+  const a = arch.attention;
+  if (a.kind === 'mla') {
+    const qk = a.qk_nope_head_dim + a.qk_rope_head_dim;
+    const q = a.q_lora_rank ? h * a.q_lora_rank + a.q_lora_rank * a.heads * qk : h * a.heads * qk;
+    const kv = h * (a.kv_lora_rank + a.qk_rope_head_dim) + a.kv_lora_rank * a.heads * (a.qk_nope_head_dim + a.v_head_dim);
+    const o = a.heads * a.v_head_dim * h;
+    return arch.layers * (q + kv + o);
+  }
+  // Linear-attention layers (hybrid models) are counted with the same projections: an approximation.
+  return arch.layers * (2 * h * a.heads * a.head_dim + 2 * h * a.kv_heads * a.head_dim);
+}

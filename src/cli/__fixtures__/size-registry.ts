@@ -16,6 +16,7 @@ const MODELS = [
   'meta/llama-3.1-70b-instruct',
   'mistral/mistral-large-3',
   'deepseek/deepseek-v3',
+  'deepseek/deepseek-v3.2',
   'google/functiongemma-270m-it',
   'meta/llama-guard-4-12b',
   'anthropic/claude-opus-4.7',

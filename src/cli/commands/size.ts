@@ -9,6 +9,8 @@ import {
   ENGINES,
   formatTokens,
   KV_PRECISIONS,
+  LAYOUT_KINDS,
+  limitProblem,
   lookupModel,
   sizeDeployment,
   sizeRouterConfig,
@@ -19,6 +21,8 @@ import {
   type ApiPrice,
   type EngineId,
   type KvPrecision,
+  type LayoutKind,
+  type LimitName,
   type RouterSizing,
   type Workload,
 } from '../../sizing/index.ts';
@@ -43,15 +47,28 @@ Options:
   --model ID          registry model id or alias (e.g. meta/llama-3.1-70b-instruct)
   --gpu ID            GPU id from content/gpus (e.g. h100-sxm, h200-sxm, b200, mi300x, l40s)
   --gpus N            GPUs per replica (default: the smallest layout that fits, or the cheapest for a load)
+  --total-gpus N      a fixed node or cluster: the best layout × replicas on N GPUs in all, and what they serve
+  --layout L          tp, tp-ep (TP attention + expert parallelism) or dp-attention-ep (attention data-parallel +
+                      expert parallelism); default: what common deployments run at that scale (single-node MoE on
+                      vLLM/SGLang: tp; beyond a node: dp-attention-ep; TensorRT-LLM: its recipes). The report
+                      shows every layout with its numbers.
   --precision P       weight precision: ${WEIGHT_PRECISIONS.join(', ')} (default: the checkpoint's)
   --kv-precision P    KV cache precision: ${KV_PRECISIONS.join(', ')} (default: fp8 for FP8/FP4 weights, else bf16)
   --isl N             mean input tokens per request (default 1000)
   --osl N             mean output tokens per request (default 1000)
   --tpot-ms N         time-per-output-token target; without it, the offline maximum-throughput case
   --ttft-ms N         time-to-first-token target (checked against prefill on an idle replica)
+  --percentile P      mean (default) or p99: whether --tpot-ms/--ttft-ms are means or 99th percentiles
+                      (the assumed spread is printed with the answer)
+  --concurrency N     requests in flight per replica (like benchmark_serving --max-concurrency): throughput
+                      and TPOT at that batch instead of the largest one
   --requests-per-day N   mean load; adds replicas, monthly cost at that load and break-even
   --peak-factor N     peak ÷ mean load (default 1.23)
-  --engine E          vllm (default) or trtllm memory budget and batch limits
+  --engine E          vllm (default), sglang or trtllm: memory budget, batch limits and calibration
+  --gpu-memory-utilization F  the engine's memory fraction (vLLM gpu_memory_utilization, SGLang
+                      mem_fraction_static, TensorRT-LLM kv_cache_free_gpu_mem_fraction)
+  --max-num-seqs N    the engine's cap on concurrent sequences per scheduler (vLLM max_num_seqs, SGLang
+                      max_running_requests; above 1024 is allowed)
   --price-per-gpu-hour USD   override the catalog's GPU price
   --frontier ID       a frontier API model to compare against (default in router mode: the frontier tier)
   --registry PATH     content directory or registry bundle JSON (default: ./content if present, else the
@@ -62,14 +79,17 @@ Options:
 Exit codes:
   0  it fits (every self-hosted route, in router mode)
   1  it does not fit the GPUs given, or misses the TPOT/TTFT target
-  2  could not size: bad flags, unknown model or GPU, unknown architecture, unreadable config
+  2  could not size: bad flags or out-of-range values, unknown model or GPU, unknown architecture, input +
+     output beyond the model's context window, a workload no real deployment serves, unreadable config
 `;
 
 
 function positiveNumber(name: string, value: string | undefined): number | undefined | Error {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : new Error(`--${name} must be a positive number, not "${value}"`);
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(Number.isFinite(n) && n > 0)) return new Error(`--${name} must be a positive number, not "${value}"`);
+  const problem = limitProblem(name as LimitName, n);
+  return problem ? new Error(`--${name}: ${problem}`) : n;
 }
 
 function formatFinding(f: Finding): string {
@@ -93,6 +113,12 @@ export const command: Command = {
           osl: { type: 'string' },
           'tpot-ms': { type: 'string' },
           'ttft-ms': { type: 'string' },
+          percentile: { type: 'string' },
+          concurrency: { type: 'string' },
+          layout: { type: 'string' },
+          'total-gpus': { type: 'string' },
+          'gpu-memory-utilization': { type: 'string' },
+          'max-num-seqs': { type: 'string' },
           'requests-per-day': { type: 'string' },
           'peak-factor': { type: 'string' },
           engine: { type: 'string' },
@@ -104,15 +130,19 @@ export const command: Command = {
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
     if (values.format !== 'text' && values.format !== 'json') return fail(`--format must be text or json, not "${values.format}"`);
-    if (values.engine !== undefined && !Object.hasOwn(ENGINES, values.engine)) return fail(`--engine must be ${Object.keys(ENGINES).join(' or ')}, not "${values.engine}"`);
+    // Own properties only: "--engine toString" or "--gpu __proto__" must not resolve to Object.prototype.
+    if (values.engine !== undefined && !Object.hasOwn(ENGINES, values.engine)) return fail(`--engine must be ${Object.keys(ENGINES).join(', ')}, not "${values.engine}"`);
     const engine = values.engine as EngineId | undefined;
     const numbers: Record<string, number | undefined> = {};
-    for (const name of ['gpus', 'isl', 'osl', 'tpot-ms', 'ttft-ms', 'requests-per-day', 'peak-factor', 'price-per-gpu-hour'] as const) {
+    if (values.layout !== undefined && !LAYOUT_KINDS.includes(values.layout as LayoutKind)) return fail(`--layout must be ${LAYOUT_KINDS.join(', ')}, not "${values.layout}"`);
+    if (values.percentile !== undefined && values.percentile !== 'mean' && values.percentile !== 'p99') return fail(`--percentile must be mean or p99, not "${values.percentile}"`);
+    if (values.percentile === 'p99' && values['tpot-ms'] === undefined && values['ttft-ms'] === undefined) return fail('--percentile p99 applies to --tpot-ms and --ttft-ms: give a target');
+    for (const name of ['gpus', 'isl', 'osl', 'tpot-ms', 'ttft-ms', 'requests-per-day', 'peak-factor', 'price-per-gpu-hour', 'concurrency', 'total-gpus', 'gpu-memory-utilization', 'max-num-seqs'] as const) {
       const n = positiveNumber(name, values[name]);
       if (n instanceof Error) return fail(n.message);
       numbers[name] = n;
     }
-    for (const name of ['gpus', 'isl', 'osl'] as const) {
+    for (const name of ['gpus', 'isl', 'osl', 'concurrency', 'total-gpus', 'max-num-seqs'] as const) {
       if (numbers[name] !== undefined && !Number.isInteger(numbers[name])) return fail(`--${name} must be a whole number, not "${values[name]}"`);
     }
     if (numbers['peak-factor'] !== undefined && numbers['peak-factor'] < 1) return fail('--peak-factor is peak ÷ mean load, at least 1');
@@ -151,6 +181,8 @@ export const command: Command = {
       ...(numbers['ttft-ms'] !== undefined ? { ttftMs: numbers['ttft-ms'] } : {}),
       ...(numbers['requests-per-day'] !== undefined ? { requestsPerSecond: numbers['requests-per-day'] / 86400 } : {}),
       ...(numbers['peak-factor'] !== undefined ? { peakFactor: numbers['peak-factor'] } : {}),
+      ...(numbers.concurrency !== undefined ? { concurrency: numbers.concurrency } : {}),
+      ...(values.percentile === 'p99' ? { latencyPercentile: 'p99' as const } : {}),
     };
     const apiPrice = cheapestApiPrice(found.model, workload.isl, workload.osl);
     let frontierPrice: ApiPrice | undefined;
@@ -162,8 +194,12 @@ export const command: Command = {
     let result;
     try {
       result = sizeDeployment({
-        model: { id: found.id, name: found.model.name, architecture: found.model.architecture },
+        model: { id: found.id, name: found.model.name, architecture: found.model.architecture, ...(found.model.context_tokens !== undefined ? { contextTokens: found.model.context_tokens } : {}) },
         gpu: { ...gpuEntry, id: values.gpu },
+        ...(values.layout !== undefined ? { layout: values.layout as LayoutKind } : {}),
+        ...(numbers['total-gpus'] !== undefined ? { totalGpus: numbers['total-gpus'] } : {}),
+        ...(numbers['gpu-memory-utilization'] !== undefined ? { gpuMemoryUtilization: numbers['gpu-memory-utilization'] } : {}),
+        ...(numbers['max-num-seqs'] !== undefined ? { maxNumSeqs: numbers['max-num-seqs'] } : {}),
         ...(values.precision !== undefined ? { precision: values.precision as Precision } : {}),
         ...(values['kv-precision'] !== undefined ? { kvPrecision: values['kv-precision'] as KvPrecision } : {}),
         ...(engine ? { engine } : {}),

@@ -2,16 +2,8 @@
  * <cl-sizing>: the sizing calculator. Reads /api/sizing.json once, runs src/sizing's sizeDeployment in the browser,
  * mirrors the inputs in the URL (so model cards can link to a prefilled calculation) and renders with textContent.
  */
-import type { Gpu, Model, Precision } from '../../registry/index.ts';
-import { own } from '../../registry/ids.ts';
-import { cheapestApiPrice, sizeDeployment, type SizingRequest, type SizingResult } from '../../sizing/index.ts';
-
-interface SizingData {
-  models: Record<string, Pick<Model, 'name' | 'kind' | 'architecture' | 'routes'>>;
-  gpus: Record<string, Gpu>;
-}
-
-const FIELDS = ['model', 'gpu', 'precision', 'kv', 'gpus', 'price', 'isl', 'osl', 'rps', 'peak', 'tpot', 'ttft', 'frontier'] as const;
+import type { Model } from '../../registry/index.ts';
+import { CALCULATOR_FIELDS as FIELDS, calculatorRequest, cheapestApiPrice, sizeDeployment, type CalculatorData as SizingData, type SizingRequest, type SizingResult } from '../../sizing/index.ts';
 
 const number = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const money = (n: number) => `$${number(n, n < 100 ? 2 : 0)}`;
@@ -51,10 +43,6 @@ class Sizing extends HTMLElement {
     return ((this.#form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '').trim();
   }
 
-  #num(name: (typeof FIELDS)[number]): number | undefined {
-    const v = this.#value(name);
-    return v === '' ? undefined : Number(v);
-  }
 
   /** Sizes the deployment described by the form and renders the result. */
   async run(updateUrl: boolean): Promise<void> {
@@ -69,40 +57,28 @@ class Sizing extends HTMLElement {
       history.replaceState(null, '', `${location.pathname}?${q}`);
     }
     const data = await this.#load();
-    const modelId = this.#value('model');
-    const gpuId = this.#value('gpu');
-    const model = own(data.models, modelId);
-    const gpu = own(data.gpus, gpuId);
-    if (!model?.architecture || !gpu) {
-      status.textContent = !model?.architecture ? `No architecture is recorded for "${modelId}", so it cannot be sized.` : `Unknown GPU "${gpuId}".`;
+    // Every value, from the form or a shared link, is checked before sizing (the same limits as the CLI).
+    const input = calculatorRequest((name) => this.#value(name), data);
+    if (!input.ok) {
+      status.textContent = `Cannot size this: ${input.errors.join('; ')}.`;
+      status.className = 'sz-status callout bad';
       return;
     }
-    const isl = this.#num('isl') ?? 1000;
-    const osl = this.#num('osl') ?? 500;
-    const rps = this.#num('rps');
-    const request: SizingRequest = {
-      model: { id: modelId, name: model.name, architecture: model.architecture },
-      gpu: { ...gpu, id: gpuId },
-      workload: { isl, osl },
-    };
-    if (this.#value('precision')) request.precision = this.#value('precision') as Precision;
-    if (this.#value('kv')) request.kvPrecision = this.#value('kv') as 'bf16' | 'fp8';
-    if (this.#num('gpus') !== undefined) request.gpus = this.#num('gpus')!;
-    if (this.#num('price') !== undefined) request.gpuHourUsd = this.#num('price')!;
-    if (rps !== undefined && rps > 0) request.workload.requestsPerSecond = rps;
-    if (this.#num('peak') !== undefined) request.workload.peakFactor = this.#num('peak')!;
-    if (this.#num('tpot') !== undefined) request.workload.tpotMs = this.#num('tpot')!;
-    if (this.#num('ttft') !== undefined) request.workload.ttftMs = this.#num('ttft')!;
+    const request: SizingRequest = input.request;
+    const { isl, osl } = request.workload;
+    const model = data.models[request.model.id]!;
     const own = cheapestApiPrice(model as Model, isl, osl);
     if (own) request.apiPrice = own;
-    const frontier = own(data.models, this.#value('frontier'));
+    const frontier = input.frontier ? data.models[input.frontier] : undefined;
     const frontierPrice = frontier ? cheapestApiPrice(frontier as Model, isl, osl) : undefined;
     if (frontierPrice) request.frontierPrice = { ...frontierPrice, label: `${frontier!.name}: ${frontierPrice.label}` };
     let result: SizingResult;
     try {
       result = sizeDeployment(request);
     } catch (error) {
-      status.textContent = `Cannot size this: ${(error as Error).message}`;
+      const hint = (error as { hint?: string }).hint;
+      status.textContent = `Cannot size this: ${(error as Error).message}${hint ? `. ${hint}` : ''}`;
+      status.className = 'sz-status callout bad';
       return;
     }
     this.#render(result, status, facts, more);
@@ -124,14 +100,16 @@ class Sizing extends HTMLElement {
     );
     if (r.fits) {
       rows.push(['Throughput per replica', `${number(r.throughputOutputTokensPerSecond)} output tokens/s at batch ${r.batch}${r.batchLimitedBy ? ` (limited by ${r.batchLimitedBy})` : ''}, ${r.bound ?? ''}-bound`]);
-      if (r.tpotMs !== null) rows.push(['Time per output token', `${number(r.tpotMs, 1)} ms`]);
-      if (r.ttftMs !== null) rows.push(['Time to first token (idle)', `${number(r.ttftMs)} ms`]);
+      rows.push(['Layout choice', r.layoutChoice.rule]);
+      if (r.tpotMs !== null) rows.push(['Time per output token', `${number(r.tpotMs, 1)} ms mean${r.p99 ? `, ${number(r.p99.tpotMs, 1)} ms p99` : ''}`]);
+      if (r.ttftMs !== null) rows.push(['Time to first token', `${number(r.ttftMs)} ms on an idle replica${r.p99 ? `, ${number(r.p99.ttftMs)} ms p99 with queueing` : ''}`]);
+      if (r.node) rows.push(['This node or cluster', `${r.node.totalGpus} GPUs: ${r.node.replicas} × ${r.layoutLabel} serve ${number(r.node.outputTokensPerSecond)} output tokens/s, ${number(r.node.requestsPerSecond, 2)} requests/s`]);
       if (r.load) rows.push(['Load', `${number(r.load.meanRequestsPerSecond, 2)} req/s mean, ${number(r.load.peakRequestsPerSecond, 2)} at peak, ${number(r.load.outputTokensPerMonth / 1e6, 1)}M output tokens a month`]);
       if (r.cost) rows.push(['Cost', `${money(r.cost.perMonthUsd)} a month, ${money(r.cost.perMillionOutputTokensUsd)} per 1M output tokens (${r.cost.basis === 'workload' ? 'at this workload' : 'at full load'}; GPU-hour ${money(r.cost.gpuHourUsd)}: ${r.cost.gpuHourSource})`]);
       for (const b of r.breakEven) {
         rows.push([`Break-even vs ${b.against}`, b.outputTokensPerMonth === null ? `never at this workload (API ${money(b.apiUsdPerMillionOutputTokens)} per 1M output tokens). ${b.note}` : `${number(b.outputTokensPerMonth / 1e6, 1)}M output tokens a month (API ${money(b.apiUsdPerMillionOutputTokens)} per 1M). ${b.note}`]);
       }
-      rows.push(['Expected error', `throughput ${pct(r.expectedError.low)} to ${pct(r.expectedError.high)} (efficiency ${r.efficiency.basis}${r.efficiency.points ? ` on ${r.efficiency.points} measurements` : ""} for ${r.efficiency.kind} models on ${r.efficiency.family})`]);
+      rows.push(['Expected error', `throughput ${pct(r.expectedError.low)} to ${pct(r.expectedError.high)} (efficiency ${r.efficiency.basis}, group ${r.efficiency.group}${r.efficiency.points ? `, ${r.efficiency.points} fitted and ${r.efficiency.heldOutPoints} held-out measurements` : ''}${r.efficiency.thin ? '; wide because the data are thin' : ''})`]);
     }
     for (const [dt, dd] of rows) {
       const t = document.createElement('dt');
@@ -157,7 +135,7 @@ class Sizing extends HTMLElement {
       h.textContent = 'Layouts tried';
       const table = document.createElement('table');
       const head = table.createTHead().insertRow();
-      for (const label of ['Layout', 'GPUs', 'Fits', 'Weights/GPU (GiB)', 'KV/GPU (GiB)', 'Concurrency', 'Tokens/s']) {
+      for (const label of ['Layout', 'GPUs', 'Fits', 'Weights/GPU (GiB)', 'KV/GPU (GiB)', 'Concurrency', 'Batch', 'Tokens/s', 'TPOT (ms)', 'TTFT (ms)', 'Replicas']) {
         const th = document.createElement('th');
         th.scope = 'col';
         th.textContent = label;
@@ -166,7 +144,9 @@ class Sizing extends HTMLElement {
       const body = table.createTBody();
       for (const a of r.alternatives) {
         const row = body.insertRow();
-        for (const v of [a.layout, String(a.gpus), a.fits ? 'yes' : `no${a.reason ? `: ${a.reason}` : ''}`, number(a.weightsGibPerGpu, 1), number(a.kvGibPerGpu, 1), number(a.maxConcurrency, 1), a.outputTokensPerSecond === undefined ? '—' : number(a.outputTokensPerSecond)]) {
+        const dash = (v: number | undefined, digits = 0) => (v === undefined ? '—' : number(v, digits));
+        const label = `${a.layout}${a.chosen ? ' (chosen)' : a.selectable ? '' : ' (not default)'}`;
+        for (const v of [label, String(a.gpus), a.fits ? 'yes' : `no${a.reason ? `: ${a.reason}` : ''}`, number(a.weightsGibPerGpu, 1), number(a.kvGibPerGpu, 1), number(a.maxConcurrency, 1), dash(a.batch), dash(a.outputTokensPerSecond), dash(a.tpotMs, 1), dash(a.ttftMs), dash(a.replicas)]) {
           row.insertCell().textContent = v;
         }
       }

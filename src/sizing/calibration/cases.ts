@@ -38,6 +38,8 @@ export interface CalibrationCase {
   engine: EngineId;
   scenario: Scenario;
   metric: Metric;
+  /** Routed-expert precision when it differs from `precision` (MXFP4 experts with BF16 attention). */
+  expertPrecision?: Precision;
 }
 
 export interface ExcludedPoint {

@@ -73,19 +73,31 @@ export function resolveCalibration(file: MeasurementsFile, gpus: Record<string, 
   return { points, uncovered, missing, records: file.measurements.length };
 }
 
+/** What a point's deployment and batch limit are regardless of the efficiency factors (the fit asks thousands of times). */
+const BASE = new WeakMap<object, { dep: ReturnType<typeof deploy>; limit: number }>();
+
 /** The model's prediction for one calibration point at the given efficiency factors (NaN when it does not fit). */
 export function predictPoint(point: CalibrationCase & { gpuSpec: GpuSpec }, efficiency: EfficiencyFactors): number {
-  const dep = deploy({
-    architecture: CALIBRATION_ARCHITECTURES[point.model],
-    gpu: point.gpuSpec,
-    precision: point.precision,
-    kvPrecision: point.kvPrecision,
-    engine: ENGINES[point.engine],
-    layout: point.layout,
-    efficiency,
-  });
+  // deploy() only carries the factors along; memory, layout and KV capacity do not depend on them, so they are
+  // computed once per point and the factors swapped in.
+  let base = BASE.get(point);
+  if (!base) {
+    const dep = deploy({
+      architecture: CALIBRATION_ARCHITECTURES[point.model],
+      gpu: point.gpuSpec,
+      precision: point.precision,
+      ...(point.expertPrecision ? { expertPrecision: point.expertPrecision } : {}),
+      kvPrecision: point.kvPrecision,
+      engine: ENGINES[point.engine],
+      layout: point.layout,
+      efficiency,
+    });
+    base = { dep, limit: batchLimit(dep, point.scenario.isl, point.scenario.osl).limit };
+    BASE.set(point, base);
+  }
+  const dep = { ...base.dep, efficiency };
   const { isl, osl } = point.scenario;
-  const limit = batchLimit(dep, isl, osl).limit;
+  const limit = base.limit;
   if (limit < 1) return Number.NaN;
   const batch = point.scenario.kind === 'offline' ? limit : Math.min(point.scenario.concurrency, limit);
   const op = operatingPoint(dep, isl, osl, batch);
@@ -101,6 +113,7 @@ export function predictPoint(point: CalibrationCase & { gpuSpec: GpuSpec }, effi
     case 'decode_ms':
       return op.step.ms;
     case 'request_latency_ms':
-      return op.prefill.latencyMs + osl * op.step.ms;
+      // A request's prefill, then its OSL tokens at the TPOT it sees (the step plus interleaved prefills).
+      return op.prefill.latencyMs + osl * op.tpotMs;
   }
 }

@@ -4,6 +4,8 @@
  * from calibration/gpu-measurements.json) replace them per (dense vs MoE, GPU family) where measurements exist.
  */
 import type { Gpu } from '../../registry/schema/index.ts';
+import type { EngineId } from '../memory.ts';
+import type { FittedGroup } from './fitted-types.ts';
 import { FITTED } from './fitted.ts';
 
 export type ModelKind = 'dense' | 'moe';
@@ -63,10 +65,16 @@ export interface EfficiencyFactors {
 export interface EfficiencyEntry extends EfficiencyFactors {
   kind: ModelKind;
   family: GpuFamily;
-  /** fitted: on measurements of this (kind, family); pooled: fitted on this kind across families; prior: literature only. */
-  basis: 'fitted' | 'pooled' | 'prior';
+  /** fitted: on this (kind, family, engine); other-engine: this (kind, family) on another engine; pooled: this kind across families; prior: literature only. */
+  basis: 'fitted' | 'other-engine' | 'sibling-family' | 'pooled' | 'prior';
   /** Measurements behind the fit. */
   points: number;
+  /** Held-out measurements the band comes from. */
+  heldOutPoints: number;
+  /** The calibration group used, kind/family/era. */
+  group: string;
+  /** The band rests on too few held-out points (or on another group) and is wide. */
+  thin: boolean;
   /** Expected relative error of a throughput prediction, as fractions (e.g. -0.25 / +0.30). */
   errorBand: { low: number; high: number };
   rationale: string;
@@ -111,47 +119,75 @@ export const PRIORS: Record<ModelKind, EfficiencyFactors & { errorBand: { low: n
   },
 };
 
-/** Efficiency for a (kind, family): fitted when measured, else pooled over the kind, else the prior. */
-export function efficiencyFor(kind: ModelKind, family: GpuFamily | null): EfficiencyEntry {
-  const fitted = FITTED.groups.find((g) => g.kind === kind && g.family === family);
-  if (fitted && family) {
-    return {
-      kind,
-      family,
-      basis: 'fitted',
-      memory: fitted.memory,
-      compute: fitted.compute,
-      stepOverheadMs: fitted.stepOverheadMs,
-      prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
-      decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
-      collective: FITTED.collective,
-      pipelineHostMsPerSequence: FITTED.pipelineHostMsPerSequence,
-      points: fitted.points,
-      errorBand: fitted.errorBand,
-      rationale: `Fitted on ${fitted.points} published measurements of ${kind} models on ${family} GPUs (${FITTED.method}).`,
-      sources: fitted.sources,
-    };
-  }
-  const prior = PRIORS[kind];
-  const pooled = FITTED.pooled.find((g) => g.kind === kind);
-  if (pooled) {
-    return {
-      kind,
-      family: family ?? 'hopper',
-      basis: 'pooled',
-      memory: pooled.memory,
-      compute: pooled.compute,
-      stepOverheadMs: pooled.stepOverheadMs,
-      prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
-      decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
-      collective: FITTED.collective,
-      pipelineHostMsPerSequence: FITTED.pipelineHostMsPerSequence,
-      points: pooled.points,
-      // Another family's software and memory system: widen the fitted band to at least the prior's.
-      errorBand: { low: Math.min(pooled.errorBand.low, prior.errorBand.low), high: Math.max(pooled.errorBand.high, prior.errorBand.high) },
-      rationale: `No measurement of ${kind} models on ${family ?? 'this'} GPUs: factors pooled over ${pooled.points} ${kind} measurements on other families; the error band is widened accordingly.`,
-      sources: pooled.sources,
-    };
-  }
-  return { kind, family: family ?? 'hopper', basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, pipelineHostMsPerSequence: prior.pipelineHostMsPerSequence, points: 0, errorBand: prior.errorBand, rationale: prior.rationale, sources: prior.sources };
+/** Eras of each engine, newest first (must match calibration/split.ts ENGINE_ERAS). */
+const ERAS: Record<EngineId, string[]> = { trtllm: ['trtllm-1.0', 'trtllm-0.x'], vllm: ['vllm'], sglang: ['sglang'] };
+
+function entry(g: FittedGroup, kind: ModelKind, family: GpuFamily, basis: EfficiencyEntry['basis'], rationale: string, band: { low: number; high: number }): EfficiencyEntry {
+  return {
+    kind,
+    family,
+    basis,
+    memory: g.memory,
+    compute: g.compute,
+    stepOverheadMs: g.stepOverheadMs,
+    prefillLaunchMsPerLayer: FITTED.prefillLaunchMsPerLayer,
+    decodeLayerOverheadMs: FITTED.decodeLayerOverheadMs,
+    collective: FITTED.collective,
+    pipelineHostMsPerSequence: FITTED.pipelineHostMsPerSequence,
+    points: g.points,
+    heldOutPoints: g.heldOutPoints,
+    group: `${g.kind}/${g.family}/${g.era}`,
+    errorBand: band,
+    thin: g.thin || basis !== 'fitted',
+    rationale,
+    sources: g.sources,
+  };
 }
+
+/** Widens a band to at least ±min. */
+const atLeast = (band: { low: number; high: number }, min: number) => ({ low: Math.min(band.low, -min), high: Math.max(band.high, min) });
+
+/**
+ * Efficiency for a (kind, family, engine), most specific first:
+ * 1. fitted on this kind, family and the engine's newest era that has a fit;
+ * 2. this kind and family fitted on another engine (the family's memory system and kernels, another scheduler):
+ *    band widened to at least ±35% (dense) / ±45% (MoE);
+ * 3. this kind on this engine pooled over other families: band at least the prior's (±40% / ±50%);
+ * 4. this kind pooled over everything, same band; 5. the literature prior.
+ */
+export function efficiencyFor(kind: ModelKind, family: GpuFamily | null, engine: EngineId = 'vllm', era?: string): EfficiencyEntry {
+  // An explicit era (the bench and tests predicting a point of that era) overrides the engine's newest.
+  const eras = era ? [era] : ERAS[engine];
+  const prior = PRIORS[kind];
+  const fam = family ?? 'hopper';
+  const label = ENGINE_LABEL[engine];
+  if (family) {
+    for (const era of eras) {
+      const g = FITTED.groups.find((x) => x.kind === kind && x.family === family && x.era === era);
+      if (g)
+        return entry(g, kind, family, 'fitted', `Fitted on ${g.points} published measurements of ${kind} models on ${family} GPUs with ${label} (${era}); band from ${g.heldOutPoints} held-out points${g.thin ? ' — too few, so it is the wide prior band' : ''}.`, g.errorBand);
+    }
+    // Another engine's newest release line first: closer in kernels and schedulers than an older line.
+    const other = FITTED.groups.filter((x) => x.kind === kind && x.family === family).sort((a, b) => ERA_RECENCY.indexOf(a.era) - ERA_RECENCY.indexOf(b.era))[0];
+    if (other)
+      return entry(other, kind, family, 'other-engine', `No measurement of ${kind} models on ${family} GPUs with ${label}: factors fitted on ${other.points} points of the same family with ${other.era}; band widened because the engine differs.`, atLeast(other.errorBand, kind === 'moe' ? 0.45 : 0.35));
+    // A newer or older generation of the same vendor's line shares its software stack (ROCm, AITER kernels).
+    const sibling = SIBLING[family];
+    const near = sibling ? (FITTED.groups.find((x) => x.kind === kind && x.family === sibling && eras.includes(x.era)) ?? FITTED.groups.filter((x) => x.kind === kind && x.family === sibling).sort((a, b) => b.points - a.points)[0]) : undefined;
+    if (near)
+      return entry(near, kind, family, 'sibling-family', `No measurement of ${kind} models on ${family} GPUs: factors of the same vendor's ${near.family} GPUs (${near.points} points, ${near.era}), as fractions of this GPU's own peaks; band widened to at least ±50%.`, atLeast(near.errorBand, 0.5));
+  }
+  const pooledEngine = FITTED.pooled.find((x) => x.kind === kind && eras.includes(x.era));
+  const pooled = pooledEngine ?? FITTED.pooled.find((x) => x.kind === kind && x.era === 'all');
+  if (pooled)
+    return entry(pooled, kind, fam, 'pooled', `No measurement of ${kind} models on ${family ?? 'this'} GPUs${pooledEngine ? ` with ${label}` : ''}: factors pooled over ${pooled.points} ${kind} measurements on other ${pooledEngine ? `families with ${label}` : 'families and engines'}; the band is wide accordingly.`, atLeast(pooled.errorBand, prior.errorBand.high));
+  return { kind, family: fam, basis: 'prior', memory: prior.memory, compute: prior.compute, stepOverheadMs: prior.stepOverheadMs, prefillLaunchMsPerLayer: prior.prefillLaunchMsPerLayer, decodeLayerOverheadMs: prior.decodeLayerOverheadMs, collective: prior.collective, pipelineHostMsPerSequence: prior.pipelineHostMsPerSequence, points: 0, heldOutPoints: 0, group: `${kind}/prior`, errorBand: prior.errorBand, thin: true, rationale: prior.rationale, sources: prior.sources };
+}
+
+/** Engine eras from the newest line to the oldest, for borrowing across engines. */
+const ERA_RECENCY = ['trtllm-1.0', 'sglang', 'vllm', 'trtllm-0.x'];
+
+/** GPU families of one vendor line whose factors stand in for each other when one is unmeasured. */
+const SIBLING: Partial<Record<GpuFamily, GpuFamily>> = { cdna4: 'cdna3', cdna3: 'cdna4' };
+
+const ENGINE_LABEL: Record<EngineId, string> = { vllm: 'vLLM', trtllm: 'TensorRT-LLM', sglang: 'SGLang' };

@@ -23,8 +23,8 @@ const PRIOR_WEIGHT = 0.01;
  * fit outside [0.15, 0.9] would be absorbing a modelling error rather than measuring the hardware.
  */
 export const BOUNDS = { min: 0.15, max: 0.9 };
-/** Step overheads tried, ms. */
-const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5];
+/** Step overheads tried, ms (up to 30: small-batch MoE decode on some engines is dominated by fixed per-step costs). */
+const OVERHEADS = [0, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30];
 /** The narrowest error band a fit may claim, however well its few points agree. */
 const MIN_BAND = 0.2;
 
@@ -86,28 +86,63 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** The narrowest band a group may claim: wider when few points back it (below 3 points, the prior's band). */
-function minimumBand(kind: ModelKind, points: number): number {
-  if (points < 3) return kind === 'moe' ? 0.5 : 0.4;
-  return points < 10 ? 0.25 : MIN_BAND;
+/** Empirical quantile (nearest rank on sorted values). */
+export function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
 }
 
-function summarise<P extends FitPoint>(kind: ModelKind, family: GpuFamily | 'all', points: P[], predict: Predict<P>, f: EfficiencyFactors): FittedGroup {
-  const r = residuals(points, predict, f);
-  const e = errors(points, predict, f).map(Math.abs);
+/** Held-out points below which a group's band is called thin and set wide. */
+export const THIN_HELD_OUT = 5;
+/** The band of a thin group, and the narrowest band any group may claim. */
+export const THIN_BAND: Record<ModelKind, number> = { dense: 0.4, moe: 0.5 };
+const MIN_HELD_OUT_BAND = 0.15;
+
+/**
+ * The error band from held-out residuals (measured/predicted − 1): their 5th and 95th percentiles, so it holds
+ * about 90% of what the fit never saw, and never narrower than ±15%. With fewer than five held-out points the
+ * band is the wide prior band (±40% dense, ±50% MoE) or the residual range, whichever is wider, and says so.
+ */
+export function heldOutBand(kind: ModelKind, held: number[]): { low: number; high: number; thin: boolean } {
+  // Rounded outwards, so a point on the band's edge stays inside it.
+  const down = (v: number) => Math.floor(v * 1000) / 1000;
+  const up = (v: number) => Math.ceil(v * 1000) / 1000;
+  if (held.length < THIN_HELD_OUT) {
+    const b = THIN_BAND[kind];
+    return { low: down(Math.min(-b, ...held)), high: up(Math.max(b, ...held)), thin: true };
+  }
+  return { low: down(Math.min(-MIN_HELD_OUT_BAND, quantile(held, 0.05))), high: up(Math.max(MIN_HELD_OUT_BAND, quantile(held, 0.95))), thin: false };
+}
+
+export interface GroupedPoint extends FitPoint {
+  era: string;
+  heldOut: boolean;
+}
+
+function summarise<P extends GroupedPoint>(kind: ModelKind, family: GpuFamily | 'all', era: string, fitted: P[], held: P[], predict: Predict<P>, f: EfficiencyFactors): FittedGroup {
   const round = (v: number) => Math.round(v * 1000) / 1000;
-  const band = minimumBand(kind, points.length);
+  const heldResiduals = residuals(held, predict, f);
+  const heldErrors = errors(held, predict, f).map(Math.abs);
+  const fitErrors = errors(fitted, predict, f).map(Math.abs);
+  const band = heldOutBand(kind, heldResiduals);
+  const inside = heldResiduals.filter((r) => r >= band.low - 1e-9 && r <= band.high + 1e-9).length;
   return {
     kind,
     family,
+    era,
     memory: f.memory,
     compute: f.compute,
     stepOverheadMs: f.stepOverheadMs,
-    points: points.length,
-    errorBand: { low: round(Math.min(-band, ...r)), high: round(Math.max(band, ...r)) },
-    medianAbsError: round(median(e)),
-    worstAbsError: round(Math.max(...e)),
-    sources: points.map((p) => p.id),
+    points: fitted.length,
+    heldOutPoints: held.length,
+    errorBand: { low: band.low, high: band.high },
+    thin: band.thin,
+    medianAbsError: round(median(fitErrors)),
+    worstAbsError: round(Math.max(0, ...fitErrors)),
+    heldOutMedianAbsError: held.length ? round(median(heldErrors)) : null,
+    heldOutWorstAbsError: held.length ? round(Math.max(...heldErrors)) : null,
+    heldOutCoverage: held.length ? round(inside / held.length) : null,
+    sources: fitted.map((p) => p.id),
   };
 }
 
@@ -121,28 +156,31 @@ const SHARED_GRID: { [K in keyof Shared]: number[] } = {
   pipelineHostMsPerSequence: [0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.1],
 };
 
+/** A group needs this many fit points to get factors of its own (fewer: sizing borrows, see factors.ts). */
+export const MIN_FIT_POINTS = 5;
+
 /**
- * Fits every (kind, family) that has points, and one pooled group per kind as the fallback. The shared factors
- * (per-layer prefill and decode overheads, collective efficiency, host time per sequence of a pipeline step) are chosen by coordinate descent on the total
- * squared log error over every point, refitting the groups at each trial.
+ * Fits every (kind, family, era) with at least MIN_FIT_POINTS fit points, a pooled group per (kind, era) and per
+ * kind as fallbacks, on the fit split only. The shared factors (per-layer prefill and decode overheads,
+ * collective efficiency, host time per sequence of a pipeline step) are chosen by coordinate descent on the total
+ * squared log error over every fit point, refitting the groups at each trial. Bands come from the held-out split.
  */
-export function fitEfficiency<P extends FitPoint>(
+export function fitEfficiency<P extends GroupedPoint>(
   points: P[],
   predict: Predict<P>,
   priors: Record<ModelKind, EfficiencyFactors>,
 ): Shared & { groups: FittedGroup[]; pooled: FittedGroup[] } {
-  const key = (kind: string, family: string) => `${kind}/${family}`;
+  const fitSet = points.filter((p) => !p.heldOut);
+  const key = (p: { kind: string; family: string; era: string }) => `${p.kind}/${p.family}/${p.era}`;
+  const keys = [...new Set(fitSet.map(key))].sort().filter((k) => fitSet.filter((p) => key(p) === k).length >= MIN_FIT_POINTS);
   const trial = (shared: Shared) => {
     const fits = new Map<string, EfficiencyFactors>();
     let total = 0;
-    for (const kind of ['dense', 'moe'] as const) {
-      const ofKind = points.filter((p) => p.kind === kind);
-      for (const family of new Set(ofKind.map((p) => p.family))) {
-        const group = ofKind.filter((p) => p.family === family);
-        const f = fitFactors(group, predict, { ...priors[kind], ...shared });
-        fits.set(key(kind, family), f);
-        total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
-      }
+    for (const k of keys) {
+      const group = fitSet.filter((p) => key(p) === k);
+      const f = fitFactors(group, predict, { ...priors[group[0]!.kind], ...shared });
+      fits.set(k, f);
+      total += group.reduce((sum, p) => sum + Math.log(predict(p, f) / p.measured) ** 2, 0);
     }
     return { total, shared, fits };
   };
@@ -156,16 +194,24 @@ export function fitEfficiency<P extends FitPoint>(
       }
     }
   }
-  const groups: FittedGroup[] = [];
+  const groups: FittedGroup[] = keys.map((k) => {
+    const fitted = fitSet.filter((p) => key(p) === k);
+    const held = points.filter((p) => p.heldOut && key(p) === k);
+    const p0 = fitted[0]!;
+    return summarise(p0.kind, p0.family, p0.era, fitted, held, predict, best.fits.get(k)!);
+  });
   const pooled: FittedGroup[] = [];
   for (const kind of ['dense', 'moe'] as const) {
     const ofKind = points.filter((p) => p.kind === kind);
     if (ofKind.length === 0) continue;
-    for (const family of [...new Set(ofKind.map((p) => p.family))].sort()) {
-      const group = ofKind.filter((p) => p.family === family);
-      groups.push(summarise(kind, family, group, predict, best.fits.get(key(kind, family))!));
+    for (const era of [...new Set(ofKind.map((p) => p.era))].sort()) {
+      const subset = ofKind.filter((p) => p.era === era);
+      const fitted = subset.filter((p) => !p.heldOut);
+      if (fitted.length < MIN_FIT_POINTS) continue;
+      pooled.push(summarise(kind, 'all', era, fitted, subset.filter((p) => p.heldOut), predict, fitFactors(fitted, predict, { ...priors[kind], ...best.shared })));
     }
-    pooled.push(summarise(kind, 'all', ofKind, predict, fitFactors(ofKind, predict, { ...priors[kind], ...best.shared })));
+    const fitted = ofKind.filter((p) => !p.heldOut);
+    pooled.push(summarise(kind, 'all', 'all', fitted, ofKind.filter((p) => p.heldOut), predict, fitFactors(fitted, predict, { ...priors[kind], ...best.shared })));
   }
   return { ...best.shared, groups, pooled };
 }

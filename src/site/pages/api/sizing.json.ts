@@ -7,11 +7,12 @@ import { getRegistry } from '../../lib/registry.ts';
 
 export function GET(): Response {
   const { registry } = getRegistry();
-  const models: Record<string, Pick<Model, 'name' | 'kind' | 'architecture' | 'routes'>> = {};
+  const models: Record<string, Pick<Model, 'name' | 'kind' | 'architecture' | 'routes' | 'context_tokens'>> = {};
   for (const [id, m] of Object.entries(registry.models)) {
     const priced = (m.routes ?? []).filter((r) => r.price);
     if (!m.architecture && priced.length === 0) continue;
-    models[id] = { name: m.name, kind: m.kind, ...(m.architecture ? { architecture: m.architecture } : {}), ...(priced.length ? { routes: priced } : {}) };
+    // The context window lets the calculator refuse input + output beyond it, as the CLI does.
+    models[id] = { name: m.name, kind: m.kind, ...(m.architecture ? { architecture: m.architecture } : {}), ...(m.context_tokens !== undefined ? { context_tokens: m.context_tokens } : {}), ...(priced.length ? { routes: priced } : {}) };
   }
   const gpus: Record<string, Gpu> = registry.gpus;
   return new Response(JSON.stringify({ models, gpus }), { headers: { 'content-type': 'application/json' } });
