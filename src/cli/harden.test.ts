@@ -28,7 +28,7 @@ describe('prototype names in flags', () => {
     expect(gpu.code).toBe(2);
     expect(gpu.stderr).toMatch(/^clearance size: GPU "__proto__" is not in the catalog/);
     const engine = await runCli(['size', '--model', 'meta/llama-3.1-70b-instruct', '--gpu', 'h100-sxm', '--engine', 'toString', '--registry', SIZE_REGISTRY]);
-    expect([engine.code, engine.stderr]).toEqual([2, 'clearance size: --engine must be vllm or trtllm, not "toString"\n']);
+    expect([engine.code, engine.stderr]).toEqual([2, 'clearance size: --engine must be sglang, vllm, trtllm, not "toString"\n']);
   });
 
   it('property: any prototype name in any id-taking flag exits 2 with a message, never an internal error', async () => {
