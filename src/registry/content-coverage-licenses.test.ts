@@ -89,4 +89,12 @@ describe('licenses and API terms added for breadth', () => {
       expect(governingTerms(registry, [id], 'hosted-oss').map((t) => t.licenseId)).toEqual(['modified-mit-kimi']);
     }
   });
+
+  it('the Gemini API Additional Terms carry the ScanCode LicenseDB id of the same (20 May 2025) text', () => {
+    const l = license('google-gemini-api-terms');
+    expect(l.spdx).toBe('LicenseRef-scancode-gemini-api-additional-tos-2025');
+    expect(l.version).toBe('effective 2025-05-20');
+    expect(l.identity?.sources[0]?.where).toContain('docs/gemini-api-additional-tos-2025.yml');
+    expect(l.commercial_use.value).toBe('allowed');
+  });
 });
