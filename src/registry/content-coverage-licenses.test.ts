@@ -5,6 +5,8 @@
  * content/, so a content edit that weakens or drops it fails CI.
  */
 import { describe, expect, it } from 'vitest';
+import { testPolicy } from '../policy/__fixtures__/registry.ts';
+import { lintText } from '../policy/index.ts';
 import { governingTerms } from '../policy/terms.ts';
 import { type License } from './index.ts';
 import { loadRegistry } from './load.ts';
@@ -17,11 +19,13 @@ function license(id: string): License {
   if (!l) throw new Error(`content/licenses/${id}.yaml is missing`);
   return l;
 }
+const litellm = (model: string) => `model_list:\n  - model_name: m\n    litellm_params:\n      model: ${model}\n`;
+const codes = (config: string) => [...new Set(lintText('router.yaml', config, registry, testPolicy('name: test\n'), TODAY).findings.map((f) => f.code))].sort();
 const ADDED = ['cc-by-nc-4.0', 'nvidia-open-model-license-2025-04-28', 'glm-4-9b-license', 'modified-mit-kimi-k2.5', 'kimi-openplatform-terms'];
 
 describe('licenses and API terms added for breadth', () => {
   it('load without errors, and every claim cites a source file that exists', () => {
-    const mine = new RegExp(`^content/(licenses/(${ADDED.join('|').replace(/\./g, '\\.')})\\.yaml|sources/(glm-4-9b-license-text|simonwillison-kimi-k25|kimi-openplatform-terms)\\.yaml|models/moonshot/)`);
+    const mine = new RegExp(`^content/(licenses/(${ADDED.join('|').replace(/\./g, '\\.')})\\.yaml|sources/(glm-4-9b-license-text|simonwillison-kimi-k25|kimi-openplatform-terms)\\.yaml|models/moonshot/|models/mistral/voxtral-4b-tts-2603\\.yaml)`);
     expect(findings.filter((f) => f.severity === 'error' && mine.test(f.file))).toEqual([]);
     for (const id of ADDED) {
       const l = license(id);
@@ -96,5 +100,15 @@ describe('licenses and API terms added for breadth', () => {
     expect(l.version).toBe('effective 2025-05-20');
     expect(l.identity?.sources[0]?.where).toContain('docs/gemini-api-additional-tos-2025.yml');
     expect(l.commercial_use.value).toBe('allowed');
+  });
+
+  it('Voxtral TTS weights are plain CC-BY-NC-4.0: self-hosting is non-commercial, Mistral\'s API is not', () => {
+    const m = registry.models['mistral/voxtral-4b-tts-2603'];
+    expect(m).toMatchObject({ license: 'cc-by-nc-4.0', api_terms: 'mistral-commercial-terms' });
+    expect(m?.citations.license).toMatchObject({ status: 'verified' });
+    expect(codes(litellm('hosted_vllm/mistralai/Voxtral-4B-TTS-2603'))).toContain('license/non-commercial');
+    expect(codes(litellm('mistral/voxtral-mini-tts-2603'))).not.toContain('license/non-commercial');
+    // The speech-to-text sibling is Apache-2.0.
+    expect(registry.models['mistral/voxtral-small-24b-2507']?.license).toBe('apache-2.0');
   });
 });
