@@ -10,6 +10,7 @@ import { kvBytesPerToken } from './kv-cache.ts';
 import { SizingError } from './errors.ts';
 import { sizeDeployment } from './plan.ts';
 import { lookupModel } from './router.ts';
+import { gpuFamily } from './efficiency/factors.ts';
 
 let registry: Registry;
 beforeAll(() => {
@@ -30,10 +31,50 @@ function fits(modelId: string, gpu: string, gpus: number, precision?: Precision)
 }
 
 describe('the GPU catalog', () => {
-  it('carries the fifteen accelerators sizing promises', () => {
-    const ids = ['h100-sxm', 'h100-pcie', 'h100-nvl', 'h200-sxm', 'h200-nvl', 'b200', 'b300', 'a100-sxm-80gb', 'l40s', 'l4', 'rtx-pro-6000', 'mi300x', 'mi325x', 'mi355x', 'gaudi3'];
+  it('carries the twenty accelerators sizing promises', () => {
+    const ids = ['h100-sxm', 'h100-pcie', 'h100-nvl', 'h200-sxm', 'h200-nvl', 'h20', 'gh200-96gb', 'gh200-144gb', 'b200', 'b300', 'gb200-nvl72', 'a100-sxm-80gb', 'l40s', 'l20', 'l4', 'rtx-pro-6000', 'mi300x', 'mi325x', 'mi355x', 'gaudi3'];
     expect(Object.keys(registry.gpus).sort()).toEqual(expect.arrayContaining(ids));
     for (const id of ids) expect(registry.gpus[id]!.citations.dense_tflops, id).toBeDefined();
+  });
+
+  it('sizes the China-market and Grace Hopper parts in their own GPU families', () => {
+    expect(['h20', 'gh200-96gb', 'gh200-144gb'].map((id) => gpuFamily(registry.gpus[id]!))).toEqual(['hopper', 'hopper', 'hopper']);
+    expect(gpuFamily(registry.gpus['l20']!)).toBe('ada');
+  });
+});
+
+describe('what the export-limited and Grace Hopper parts change (Llama 3.1 70B FP8, 2048/256)', () => {
+  const at = (gpu: string, gpus: number, concurrency?: number) => {
+    const found = lookupModel(registry, 'meta/llama-3.1-70b-instruct');
+    if (!found.ok) throw new Error(found.message);
+    return sizeDeployment({
+      model: { id: found.id, name: found.model.name, architecture: found.model.architecture },
+      gpu: { ...registry.gpus[gpu]!, id: gpu },
+      precision: 'fp8',
+      gpus,
+      workload: { isl: 2048, osl: 256, ...(concurrency ? { concurrency } : {}) },
+    });
+  };
+
+  it('H20 decodes one stream faster than H100 (4.0 vs 3.35 TB/s) but prefills several times slower (296 vs 1,979 dense FP8 TFLOPS)', () => {
+    const [h20, h100] = [at('h20', 2, 1), at('h100-sxm', 2, 1)];
+    expect(h20.fits && h100.fits).toBe(true);
+    expect(h20.tpotMs!).toBeLessThan(h100.tpotMs!);
+    expect(h20.ttftMs! / h100.ttftMs!).toBeGreaterThan(4);
+  });
+
+  it('GH200 holds the model on one GPU with KV room H100 80GB lacks, more on the 144 GB part', () => {
+    const [h100, gh96, gh144] = [at('h100-sxm', 1), at('gh200-96gb', 1), at('gh200-144gb', 1)];
+    expect(gh96.fits && gh144.fits).toBe(true);
+    expect(gh96.maxConcurrency).toBeGreaterThan(5 * h100.maxConcurrency);
+    expect(gh144.maxConcurrency).toBeGreaterThan(2 * gh96.maxConcurrency);
+  });
+
+  it('L20 needs two cards like L40S and prefills at well under L40S speed', () => {
+    expect(at('l20', 1).fits).toBe(false);
+    const [l20, l40s] = [at('l20', 2, 1), at('l40s', 2, 1)];
+    expect(l20.fits && l40s.fits).toBe(true);
+    expect(l20.ttftMs! / l40s.ttftMs!).toBeGreaterThan(1.5);
   });
 });
 
