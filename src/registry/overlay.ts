@@ -17,7 +17,7 @@
  * win. Pure: the caller reads the files.
  */
 import type { Finding } from './finding.ts';
-import { REGISTRY_KEYS, type Registry } from './registry.ts';
+import { emptyRegistry, REGISTRY_KEYS, type Registry } from './registry.ts';
 import type { EntityKind } from './kinds.ts';
 import { ENTITY_FOLDERS } from './kinds.ts';
 import { validateRegistry, type RegistryFile, type ValidateOptions } from './validate.ts';
@@ -61,7 +61,8 @@ function applyOverlay(below: Registry, overlay: OverlayInput, options: Omit<Vali
   const manifestFile = overlay.files.find((f) => f.path === OVERLAY_MANIFEST);
   const manifest = manifestFile ? readManifest(`${overlay.displayPrefix}${OVERLAY_MANIFEST}`, manifestFile.text, findings) : { aliases: {}, overrides: [] };
   const entities = overlay.files.filter((f) => f.path !== OVERLAY_MANIFEST);
-  const validated = validateRegistry(entities, { ...options, displayPrefix: overlay.displayPrefix, base: below });
+  // An overlay of served names alone (only overlay.yaml) has no entries to validate; an empty registry is not an error here.
+  const validated = entities.length > 0 ? validateRegistry(entities, { ...options, displayPrefix: overlay.displayPrefix, base: below }) : { registry: emptyRegistry(), findings: [], files: {} as Record<string, string> };
   findings.push(...validated.findings);
   const mine = validated.registry;
   const overridden = new Set(manifest.overrides.map((o) => o.entry.toLowerCase()));

@@ -29,6 +29,18 @@ export function buildLintRegistry(contentDir: string, configFiles: readonly stri
       }
     }
   }
+  // A bundle must be whole: the replacement a kept model names (on its own or a route's lifecycle) is kept too.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of [...wanted]) {
+      const model = full.models[id]!;
+      for (const next of [model.lifecycle.replacement, ...(model.routes ?? []).map((r) => r.lifecycle?.replacement)]) {
+        if (next === undefined || wanted.has(next) || !full.models[next]) continue;
+        resolver.chainIds(next).forEach((c) => wanted.add(c));
+        grew = true;
+      }
+    }
+  }
   const out = emptyRegistry();
   out.providers = full.providers;
   for (const id of [...wanted].sort()) {
