@@ -5,7 +5,7 @@
  */
 import { benchAgainstBareNode } from './bench-support.ts';
 import { benchCards, formatCardBench } from './bench-cards.ts';
-import { benchLint } from './bench-lint.ts';
+import { benchLargeLint, benchLint } from './bench-lint.ts';
 import { benchRegistry } from './bench-registry.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -16,6 +16,7 @@ const validate = benchAgainstBareNode('clearance validate (content/)', ['src/cli
 console.log(`  target: under 1500 ms → ${validate.ms < 1500 ? 'met' : 'NOT met'}\n`);
 
 benchLint(runs);
+benchLargeLint(Math.max(3, Math.min(runs, 5)));
 
 benchRegistry(runs);
 

@@ -14,8 +14,11 @@ import { createResolver, type ModelResolution, type Resolver } from './resolve.t
 import { RULES, RULES_BY_CODE } from './rules/index.ts';
 import { spellingEvidence } from './spellings.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
-import { governingTerms } from './terms.ts';
 import { waiverCovers, waiverModelId } from './waivers.ts';
+import { collapseFindings, withMeta } from './collapse.ts';
+import { assumptions, withServedName } from './assumptions.ts';
+import { routeModel } from './route-model.ts';
+import { routeTerms } from './upstream.ts';
 import type { LoadedPolicy, ParsedConfig, PolicyFinding, RouteRef, TierInfo } from './types.ts';
 import { own } from './own.ts';
 
@@ -62,26 +65,44 @@ export function evaluate(configs: ParsedConfig | readonly ParsedConfig[], regist
   }
   findings = applySeverity(findings, policy.policy);
   findings = applyWaivers(findings, resolver, policy, today);
+  // The same duty, weak fact or unset organisation fact on many routes is one finding with every location.
+  findings = collapseFindings(findings, policy);
   return orderFindings(findings);
 }
 
 function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, policy: Policy, today: string): PolicyFinding[] {
   const registry = resolver.registry;
-  const { resolution, mismatch } = resolveRoute(route, resolver);
+  // Served names the policy maps, env values and defaults: what the model string says before it is resolved.
+  const stated = routeModel(route, policy);
+  // An env default is linted as the default, with its own provider prefix.
+  const servedRoute: RouteRef = stated.envDefault ? { ...route, spec: stated.spec, ...(stated.prefix !== undefined ? { prefix: stated.prefix } : {}) } : route;
+  const { resolution, mismatch } = stated.served
+    ? { resolution: resolver.resolveModel(stated.served.entry.model), mismatch: undefined }
+    : stated.fromEnv !== undefined && route.baseModel !== undefined
+      ? { resolution: resolver.resolveModel(route.baseModel), mismatch: undefined }
+      : resolveRoute(servedRoute, resolver);
   const out: PolicyFinding[] = mismatch ? [mismatch] : [];
   // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
   const read = resolution.kind === 'wildcard' ? undefined : spellingEvidence(resolution.spelling, route.spec);
   let note: string | undefined;
   const emit = (rule: Rule, emitted: Emitted[], model: string) => {
-    for (const e of emitted) out.push(toFinding(rule, read ? { ...e, evidence: [...(e.evidence ?? []), read] } : e, route, model, note));
+    for (const e of emitted) {
+      const mapped = stated.served ? withServedName(e, stated.served, model) : e;
+      // What is said of this route alone (how its id was read, how its provider was found) keeps a collapsed
+      // finding apart from routes where it differs.
+      const particular = [read && `${read.subject}|${read.summary}`, note].filter(Boolean).join('|');
+      const keyed = mapped.collapse !== undefined && particular !== '' ? { ...mapped, collapse: `${mapped.collapse}|${particular}` } : mapped;
+      out.push(toFinding(rule, read ? { ...keyed, evidence: [...(keyed.evidence ?? []), read] } : keyed, route, model, note));
+    }
   };
   if (resolution.kind !== 'model') {
-    for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution }), route.spec);
+    for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution, stated }), route.spec);
     return out;
   }
   const modelId = resolution.id;
   const model = own(registry.models, modelId)!;
-  const serving = resolver.serving(route, modelId);
+  emit(RULES_BY_CODE['route/assumed-model']!, assumptions(route, stated, resolution.matched, modelId, model), modelId);
+  const serving = resolver.serving(servedRoute, modelId);
   if (serving.explain) note = serving.basis;
   if (serving.unknownProvider !== undefined) {
     const near = closest(serving.unknownProvider, [...Object.keys(registry.providers), 'self-hosted'], 3);
@@ -102,6 +123,7 @@ function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, poli
   }
   const chainIds = resolver.chainIds(modelId);
   const consulted: ConsultedFact[] = [];
+  const terms = routeTerms(registry, chainIds, model, serving);
   const ctx: RouteContext = {
     registry,
     resolver,
@@ -113,8 +135,9 @@ function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, poli
     model,
     chainIds,
     serving,
-    location: resolver.location(route, serving),
-    terms: governingTerms(registry, chainIds, serving.relationship),
+    location: resolver.location(servedRoute, serving),
+    terms: terms.terms,
+    ...(terms.alternative ? { alternativeTerms: terms.alternative } : {}),
     consulted,
     consult: (fact) => consulted.push(fact),
   };
@@ -172,7 +195,7 @@ function locateSibling(route: RouteRef): { line: number; column: number } {
 }
 
 function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string, note?: string): PolicyFinding {
-  return {
+  return withMeta(emitted, {
     code: rule.code,
     severity: emitted.severity ?? rule.defaultSeverity,
     message: note !== undefined ? `${emitted.message} (${note})` : emitted.message,
@@ -184,7 +207,7 @@ function toFinding(rule: Rule, emitted: Emitted, route: RouteRef, model: string,
     tier: route.tier,
     model,
     evidence: emitted.evidence ?? [],
-  };
+  });
 }
 
 /** Policy `severity:` overrides; "off" drops a rule's findings. Fail-closed rules and input errors keep theirs. */

@@ -5,14 +5,15 @@
  * same duty across routes is one entry with every location. Pure; `clearance notice` prints it.
  */
 import type { Registry } from '../registry/registry.ts';
-import type { License, ObligationTrigger, Policy } from '../registry/schema/index.ts';
+import type { License, Policy } from '../registry/schema/index.ts';
 import { resolverFor } from './evaluate.ts';
+import { standing, type DutyStanding, type Reach } from './duty-standing.ts';
 import { compareText } from './order.ts';
 import { claimEvidence, governingTerms } from './terms.ts';
 import type { Evidence, ParsedConfig, RouteRef, RouteRelationship } from './types.ts';
 
-/** Whether a duty binds: yes, only if something the policy does not settle is true, or for legal to read. */
-export type DutyStanding = 'applies' | 'conditional' | 'legal-review';
+
+export type { DutyStanding } from './duty-standing.ts';
 
 export interface DutyRoute {
   at: string;
@@ -47,39 +48,6 @@ export interface Notice {
   hostedRoutes: number;
   /** Routes whose model the registry does not know: nothing can be said of their duties. */
   unresolved: RouteRef[];
-}
-
-type Reach = 'self-hosted' | 'hosted';
-
-/**
- * How each trigger meets each way of reaching the model. One table, so the reading is reviewable: the
- * organisation distributes weights only when the policy says so; it runs a product containing self-hosted
- * weights by definition of a route; whether a product built on a hosted provider "contains" the model is a
- * question for legal, so it is never decided here.
- */
-function standing(trigger: ObligationTrigger | undefined, reach: Reach, policy: Policy): { standing: DutyStanding; why: string } | undefined {
-  const distributes = policy.organization.distributes;
-  switch (trigger) {
-    case 'use':
-      return { standing: 'applies', why: 'it binds any use of the model' };
-    case 'distribution':
-      if (distributes === true) return { standing: 'applies', why: 'the policy says the organisation distributes weights or products that contain them' };
-      if (reach === 'hosted') return undefined; // the provider holds the weights; nothing is copied to anyone
-      if (distributes === false) return undefined;
-      return { standing: 'conditional', why: 'it binds when copies of the weights are given to others; organization.distributes is not set in the policy' };
-    case 'making-available':
-      if (reach === 'self-hosted' || distributes === true) return { standing: 'applies', why: 'the organisation runs the weights in a product or service it makes available' };
-      return { standing: 'legal-review', why: 'the model is served by a provider; whether the product "contains" it in the clause’s sense is for legal to decide' };
-    case 'derivative-release':
-      return {
-        standing: 'conditional',
-        why: policy.organization.trains_on_outputs === true
-          ? 'it binds any model the organisation trains on this model or its outputs and then releases (the policy says it trains on outputs)'
-          : 'it binds only a model trained on this model or its outputs that is released',
-      };
-    default:
-      return { standing: 'legal-review', why: 'the registry does not record what sets this duty off' };
-  }
 }
 
 export function noticeFor(configs: readonly ParsedConfig[], registry: Registry, policy: Policy): Notice {

@@ -18,6 +18,11 @@ import type { IncludeReader } from './router-config.ts';
 
 const TODAY = '2026-11-22';
 const REGISTRY = testRegistry();
+// Lifecycle is per channel (a vendor's date does not retire a model elsewhere, and weights you run do not
+// retire): here acme/old is an API-only model retired on its vendor's API and, as recorded, on HostCo too, so
+// every way of reaching it fails — and a "self-hosted" API-only model is not a route at all.
+Object.assign(REGISTRY.models['acme/old']!, { kind: 'api-only', license: undefined, weights: undefined, api_terms: 'acme-api' });
+REGISTRY.models['acme/old']!.routes = [{ provider: 'hostco', model_id: 'acme-old', as_of: '2026-11-01', status: 'verified', sources: [{ source: 'test-source' }], lifecycle: { status: 'retired', retired_on: '2025-10-28' } }];
 REGISTRY.providers['dragon-api'] = provider({ name: 'Dragon API', relationship: 'first-party-api', vendor: 'dragon', country: 'CN', litellm_prefixes: ['dragon_api'], regions: [{ id: 'cn', country: 'CN' }] });
 const POLICY = testPolicy(
   'name: oracle\ndeny:\n  - vendor_countries: [CN]\n    tier_tags: [regulated]\n    reason: customer contracts\ntier_requirements:\n  - tag: sovereign\n    hosting: [self-hosted, eu-controlled-provider]\n    regions: [EU]\n',

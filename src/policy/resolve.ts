@@ -2,7 +2,7 @@
  * Alias resolution with provider-prefix rules, and what a route's provider prefix says about who serves
  * the model (its relationship to the model's creator) and where. Pure; built once per registry.
  */
-import { closest } from '../registry/suggest.ts';
+import { createSuggestIndex } from '../registry/suggest.ts';
 import type { Registry } from '../registry/registry.ts';
 import { createServing, SELF_HOSTED_PREFIXES, type RouteLocation, type RouteServing } from './serving.ts';
 import { own } from './own.ts';
@@ -24,6 +24,8 @@ export const KNOWN_LITELLM_PREFIXES: readonly string[] = [
   'predibase', 'baseten', 'clarifai', 'galadriel', 'empower', 'aleph_alpha', 'nlp_cloud', 'voyage', 'jina_ai', 'infinity', 'llama', 'meta_llama',
 ];
 
+/** Ids that pick a model per request, like a wildcard: OpenRouter's Auto Router and Free Models Router. */
+export const MODEL_ROUTERS = /^(?:openrouter\/)?openrouter\/(?:auto|free)$/i;
 const OPENROUTER_VARIANT = /:(free|beta|nitro|floor|extended|thinking|online|exacto)$/;
 
 export type ModelResolution =
@@ -60,11 +62,13 @@ export function createResolver(registry: Registry): Resolver {
     for (const prefix of registry.providers[id]!.litellm_prefixes) if (!prefixProviders.has(prefix)) prefixProviders.set(prefix, id);
   }
   const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
-  const candidates = [...spelled.values()];
   const spellingIndex = createSpellingIndex(registry.models, (key) => index.get(key));
+  // Built once per registry; each unknown id then costs a few posting lists and at most SHORTLIST edit distances.
+  const suggestIndex = createSuggestIndex([...spelled.values()]);
+  const unknownCache = new Map<string, ModelResolution>();
 
   function resolveModel(spec: string, prefix?: string): ModelResolution {
-    if (spec.includes('*')) return { kind: 'wildcard' };
+    if (spec.includes('*') || MODEL_ROUTERS.test(spec.trim())) return { kind: 'wildcard' };
     const keys = lookupKeys(spec, prefix, knownPrefixes);
     for (const key of keys) {
       const id = index.get(key);
@@ -72,23 +76,73 @@ export function createResolver(registry: Registry): Resolver {
       const spelling = id ? variantSpelling(spec, id) : undefined;
       if (id) return { kind: 'model', id, matched: spelled.get(key) ?? key, ...(spelling ? { spelling } : {}) };
     }
+    const cacheKey = `${prefix ?? ''}\u0000${spec}`;
+    const cached = unknownCache.get(cacheKey);
+    if (cached) return cached;
     const read = resolveSpelling(spec, prefix, knownPrefixes, spellingIndex);
-    if (read && 'id' in read) return { kind: 'model', id: read.id, matched: read.matched, spelling: read.spelling };
-    const probe = keys[keys.length - 1] ?? spec.toLowerCase();
+    const resolution: ModelResolution =
+      read && 'id' in read
+        ? { kind: 'model', id: read.id, matched: read.matched, spelling: read.spelling }
+        : { kind: 'unknown', suggestions: suggestionsFor(spec, keys), tried: spec, ...(read ? { spelling: read.spelling } : {}) };
+    if (unknownCache.size < 10_000) unknownCache.set(cacheKey, resolution);
+    return resolution;
+  }
+
+  /**
+   * Up to three known models near the spec, one spelling each, every one labelled with its license class and
+   * with what makes it a different checkpoint from the one written (size, generation, variant, provider), so
+   * a suggestion never changes the license silently.
+   */
+  function suggestionsFor(spec: string, keys: readonly string[]): string[] {
+    const lower = spec.toLowerCase();
+    const probe = keys[keys.length - 1] ?? lower;
+    // Both spellings: aliases are recorded with and without provider prefixes.
     const near = [
-      ...closest(spec, candidates, 12),
-      ...(probe !== spec.toLowerCase() ? closest(probe, candidates, 12) : []),
+      ...suggestIndex.nearest(spec, 12),
+      ...(probe !== lower ? suggestIndex.nearest(probe, 12) : []),
       // A dated or versioned id the spec is the start of: "command-r-plus" → "command-r-plus-08-2024".
-      ...extensionsOf(spec.toLowerCase(), candidates),
-      ...(probe !== spec.toLowerCase() ? extensionsOf(probe, candidates) : []),
+      ...suggestIndex.extensions(lower, 3),
+      ...(probe !== lower ? suggestIndex.extensions(probe, 3) : []),
     ];
-    // One suggestion per model: its closest spelling, with the registry id when they differ.
     const byModel = new Map<string, string>();
     for (const alias of near) {
       const id = index.get(alias.toLowerCase())!;
-      if (!byModel.has(id)) byModel.set(id, alias === id ? `"${id}"` : `"${alias}" (${id})`);
+      if (byModel.has(id)) continue;
+      const notes = [licenseClassOf(id), ...differences(lower, probe, alias, id)];
+      byModel.set(id, `"${alias}" (${alias === id ? '' : `${id}, `}${notes.join('; ')})`);
     }
-    return { kind: 'unknown', suggestions: [...byModel.values()].slice(0, 3), tried: spec, ...(read ? { spelling: read.spelling } : {}) };
+    return [...byModel.values()].slice(0, 3);
+  }
+
+  function licenseClassOf(id: string): string {
+    const model = registry.models[id]!;
+    const terms = model.kind === 'api-only' ? model.api_terms : model.license;
+    const license = terms !== undefined ? registry.licenses[terms] : undefined;
+    return license ? `${license.class} license` : 'license not in the registry';
+  }
+
+  /** What the suggested checkpoint changes against the id as written. */
+  function differences(spec: string, probe: string, alias: string, id: string): string[] {
+    const theirs = `${alias} ${id}`.toLowerCase();
+    const out: string[] = [];
+    const compareTokens = (re: RegExp, what: string) => {
+      const ours = tokens(probe, re);
+      const their = tokens(theirs, re);
+      const missing = ours.filter((x) => !their.includes(x));
+      if (missing.length > 0) out.push(`a different ${what} (${their.length > 0 ? `${their.join('/')}, ` : ''}not ${missing.join('/')})`);
+    };
+    compareTokens(SIZE, 'size');
+    compareTokens(VERSION, 'generation');
+    const ourVariants = tokens(probe, VARIANT);
+    const theirVariants = tokens(theirs, VARIANT);
+    const lost = ourVariants.filter((v) => !theirVariants.includes(v));
+    const gained = theirVariants.filter((v) => !ourVariants.includes(v));
+    if (lost.length > 0) out.push(`not the ${lost.join('/')} variant`);
+    if (gained.length > 0) out.push(`the ${gained.join('/')} variant`);
+    if (out.length > 0) out.unshift('a different checkpoint');
+    const theirPrefix = alias.includes('/') ? alias.slice(0, alias.indexOf('/')).toLowerCase() : undefined;
+    if (theirPrefix !== undefined && prefixProviders.has(theirPrefix) && !spec.startsWith(`${theirPrefix}/`)) out.push(`spelled as ${prefixProviders.get(theirPrefix)} spells it, another provider`);
+    return out;
   }
 
   const { serving, location } = createServing(registry, prefixProviders);
@@ -106,13 +160,15 @@ export function createResolver(registry: Registry): Resolver {
   return { registry, resolveModel, serving, location, chainIds };
 }
 
-/** Known spellings that extend `stem` with a version, date or variant suffix, shortest first. */
-function extensionsOf(stem: string, candidates: readonly string[]): string[] {
-  if (stem.length < 4) return [];
-  return candidates
-    .filter((c) => c.length > stem.length && c.toLowerCase().startsWith(stem) && /[-:@]/.test(c.charAt(stem.length)))
-    .sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, 3);
+/** Parameter sizes ("7b", "8x7b", "0.5b"), versions ("3.2", "2.5"), and variant words that change the checkpoint. */
+const SIZE = /(?<![a-z0-9.])(\d+x)?\d+(?:\.\d+)?b(?![a-z])/g;
+const VERSION = /(?<![\d.])\d+\.\d+(?![\d.])/g;
+const VARIANT = /(?<![a-z])(coder|vl|vision|large|small|medium|mini|nano|math|guard|embed|tiny|micro|flash|lite|pro|ultra|opus|sonnet|haiku)(?![a-z])/g;
+
+function tokens(s: string, re: RegExp): string[] {
+  // Hyphenated single-digit versions read as dotted ones: "claude-opus-4-7" → 4.7, "claude-3-5-sonnet" → 3.5.
+  const text = re === VERSION ? s.replace(/(?<![\d.])(\d)-(\d)(?![\d])/g, '$1.$2') : s;
+  return [...new Set([...text.matchAll(re)].map((m) => m[0]))];
 }
 
 /** Lower-case keys to try in the alias index, most specific first. */

@@ -8,6 +8,7 @@ import { ruleUrl } from '../registry/codes.ts';
 import { formatPath } from '../registry/finding.ts';
 import { parseYamlSource, type DataPath } from '../registry/yaml-source.ts';
 import { CONFIG_CODES } from './config-codes.ts';
+import { duplicateKeyFindings } from './duplicate-keys.ts';
 import { buildLitellmConfig, type LitellmDoc } from './litellm.ts';
 import { parseNativeConfig } from './native.ts';
 import { shapeFindings } from './shape-findings.ts';
@@ -44,11 +45,20 @@ export interface ParseOptions {
 }
 
 export function parseRouterConfig(file: string, text: string, shapes: Shapes, options: ParseOptions = {}): ConfigParseResult {
-  const source = parseYamlSource(file, text, { maxBytes: MAX_CONFIG_BYTES });
+  const source = parseYamlSource(file, text, { maxBytes: MAX_CONFIG_BYTES, collectDuplicates: true });
   if (source.findings.length > 0) return { findings: source.findings.map(asPolicyFinding) };
   const data = source.data;
   const isMap = typeof data === 'object' && data !== null && !Array.isArray(data);
   const has = (key: string) => isMap && Object.hasOwn(data as object, key);
+  // Repeated keys: refused where they decide what is linted, a located warning elsewhere (duplicate-keys.ts).
+  const duplicates = duplicateKeyFindings(file, source.duplicates ?? [], has('tiers') ? 'native' : 'litellm');
+  if (duplicates.some((f) => f.severity === 'error')) return { findings: duplicates.filter((f) => f.severity === 'error') };
+  const parsed = parseConfigData(file, data, source, shapes, options, has, isMap);
+  if (parsed.config && duplicates.length > 0) parsed.config.findings.push(...duplicates);
+  return parsed;
+}
+
+function parseConfigData(file: string, data: unknown, source: ReturnType<typeof parseYamlSource>, shapes: Shapes, options: ParseOptions, has: (key: string) => boolean, isMap: boolean): ConfigParseResult {
   const litellm = has('model_list') || has('include');
   if (has('tiers') && litellm) {
     return { findings: [formatFinding(file, `the file has both \`tiers:\` (Clearance format) and \`${has('model_list') ? 'model_list' : 'include'}:\` (LiteLLM); it must be one or the other`, source.locate([has('model_list') ? 'model_list' : 'include']))] };

@@ -23,6 +23,16 @@ export interface Evidence {
   sources: EvidenceSource[];
 }
 
+/** One place a finding applies to: a route (or a policy entry) with its tier and model. */
+export interface FindingLocation {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  tier?: string;
+  model?: string;
+}
+
 /** A finding of `clearance lint`: a registry Finding plus tier, model and evidence. */
 export interface PolicyFinding extends Finding {
   /** Data path inside the config (or policy) file. */
@@ -32,6 +42,13 @@ export interface PolicyFinding extends Finding {
   /** Registry model id when the route resolved; the id as written otherwise. */
   model?: string;
   evidence: Evidence[];
+  /**
+   * Every place the finding applies to, the first one being file/line/column above. Present when one finding
+   * stands for the same duty, fact or unset organisation fact on several routes (collapsed, not repeated).
+   */
+  locations?: FindingLocation[];
+  /** For a collapsed finding: what it is about, stable when routes are added or moved (SARIF fingerprints). */
+  key?: string;
 }
 
 export type Location = { line: number; column: number };

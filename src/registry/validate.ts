@@ -34,6 +34,8 @@ export interface ValidateOptions {
   maxAgeDays?: number;
   /** Prefix shown before each file path in findings (e.g. `content/`). */
   displayPrefix?: string;
+  /** A registry these files are layered on (an overlay): references may point into it. */
+  base?: Registry;
 }
 
 export interface ValidationResult {
@@ -274,10 +276,11 @@ export function crossFileChecks(parsed: readonly Parsed[], registry: Registry, f
   const today = options.today;
   const maxAge = options.maxAgeDays ?? 365;
 
+  const base = options.base;
   const ref = (p: Parsed, path: DataPath, kind: EntityKind, id: unknown) => {
     if (typeof id !== 'string') return;
     const table = registry[REGISTRY_KEYS[kind]] as Record<string, unknown>;
-    if (own(table, id) !== undefined) return;
+    if (own(table, id) !== undefined || (base && own(base[REGISTRY_KEYS[kind]] as Record<string, unknown>, id) !== undefined)) return;
     const folder = ENTITY_FOLDERS[kind];
     findings.push(at(p, 'registry/dangling-reference', `${formatPath(path)} refers to ${kind} "${id}", which does not exist`, path,
       `Create content/${folder}/${id}.yaml, or use an existing ${kind} id${suggest(id, Object.keys(table))}.`));
@@ -323,7 +326,7 @@ export function crossFileChecks(parsed: readonly Parsed[], registry: Registry, f
     }
 
     checkCitations(p, findings);
-    checkStatusClaims(p, registry, findings);
+    checkStatusClaims(p, base ? { ...registry, sources: { ...base.sources, ...registry.sources } } : registry, findings);
 
     if (today && typeof d.reviewed === 'string') {
       const age = (Date.parse(today) - Date.parse(d.reviewed)) / 86_400_000;

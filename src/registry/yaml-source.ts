@@ -16,6 +16,16 @@ export interface YamlSource {
   /** Maps a data path to the 1-based line/column of its key (or the nearest existing ancestor). */
   locate(path: DataPath): { line: number; column: number };
   findings: Finding[];
+  /** With `collectDuplicates`: every repeated key (the later value is the one kept, as in PyYAML). */
+  duplicates?: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  /** Data path of the mapping that holds the key twice. */
+  path: DataPath;
+  key: string;
+  first: { line: number; column: number };
+  second: { line: number; column: number };
 }
 
 /** Keys that would reach Object.prototype if a consumer ever merged data naively. */
@@ -27,6 +37,11 @@ const MAX_ALIAS_COUNT = 100;
 export interface ParseOptions {
   /** Refuse input larger than this many bytes (default 5 MB). */
   maxBytes?: number;
+  /**
+   * Return repeated keys in `duplicates` instead of refusing the file, so the caller decides which ones
+   * matter (a router config refuses them in routes, warns elsewhere). The later value is kept.
+   */
+  collectDuplicates?: boolean;
 }
 
 export function parseYamlSource(file: string, text: string, options: ParseOptions = {}): YamlSource {
@@ -57,7 +72,8 @@ export function parseYamlSource(file: string, text: string, options: ParseOption
   }
   // merge: true applies YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`) as LiteLLM's `yaml.safe_load` does, so a
   // value merged in from an anchor is read (and linted) like one written in place.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', merge: true });
+  const collect = options.collectDuplicates === true;
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: !collect, prettyErrors: false, strict: true, version: '1.2', merge: true });
   const locate = (path: DataPath) => locateIn(doc, path, at);
 
   for (const err of doc.errors) {
@@ -115,7 +131,26 @@ export function parseYamlSource(file: string, text: string, options: ParseOption
       ],
     };
   }
-  return { file, data, locate, findings };
+  return { file, data, locate, findings, ...(collect ? { duplicates: findDuplicates(doc.contents, [], at) } : {}) };
+}
+
+function findDuplicates(node: unknown, path: (string | number)[], at: (offset: number) => { line: number; column: number }, out: DuplicateKey[] = []): DuplicateKey[] {
+  if (isMap(node)) {
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+      if (key !== undefined) {
+        const before = seen.get(key);
+        if (before !== undefined) out.push({ path, key, first: at(before), second: at(offset) });
+        else seen.set(key, offset);
+      }
+      findDuplicates(pair.value, [...path, key ?? '?'], at, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => findDuplicates(item, [...path, i], at, out));
+  }
+  return out;
 }
 
 function firstLine(message: string): string {

@@ -26,8 +26,22 @@ export interface LintSummary {
   today: string;
 }
 
+/** Where rule pages live when neither --rules-url nor the policy's report.rules_url says. */
+export const DEFAULT_RULES_URL = 'https://clearance.invalid/rules/';
+
+/** How the formats render links and infos (from --rules-url and the policy's `report:`). */
+export interface ReportSettings {
+  /** Absolute base URL of the rule pages, ending in "/". */
+  rulesUrl: string;
+  /** SARIF: include info findings as `note` results. */
+  sarifNotes: boolean;
+  /** Markdown: the full report a shortened comment links to. */
+  fullReportUrl?: string;
+}
+
 export interface LintResult {
   tool: { name: string; version: string };
+  settings: ReportSettings;
   /** Config files as given, in order. */
   files: string[];
   routes: LintedRoute[];
@@ -43,6 +57,7 @@ export interface BuildResultInput {
   exitCode: 0 | 1 | 2;
   policy: string;
   today: string;
+  settings?: Partial<ReportSettings>;
 }
 
 export function buildResult(input: BuildResultInput): LintResult {
@@ -52,6 +67,11 @@ export function buildResult(input: BuildResultInput): LintResult {
   const counts = countFindings(input.findings);
   return {
     tool: { name: 'clearance', version: input.version },
+    settings: {
+      rulesUrl: withSlash(input.settings?.rulesUrl ?? DEFAULT_RULES_URL),
+      sarifNotes: input.settings?.sarifNotes ?? false,
+      ...(input.settings?.fullReportUrl !== undefined ? { fullReportUrl: input.settings.fullReportUrl } : {}),
+    },
     files: input.files,
     routes,
     findings: input.findings,
@@ -79,4 +99,18 @@ export function groupByFileAndTier(findings: readonly PolicyFinding[]): Map<stri
 
 export function verdict(exitCode: 0 | 1 | 2): string {
   return exitCode === 0 ? 'pass' : exitCode === 1 ? 'fail' : 'could not evaluate';
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The absolute URL of a rule's page. */
+export function ruleHelpUri(settings: Pick<ReportSettings, 'rulesUrl'>, code: string): string {
+  return `${settings.rulesUrl}${code}/`;
+}
+
+/** Hints end in "See /rules/<code>/" (the site's path); in CI outputs that is made an absolute link. */
+export function absoluteRuleLinks(text: string, settings: Pick<ReportSettings, 'rulesUrl'>): string {
+  return text.replace(/(^|\s)\/rules\/([a-z]+\/[a-z0-9-]+)\//g, (_all, space: string, code: string) => `${space}${ruleHelpUri(settings, code)}`);
 }

@@ -1,12 +1,23 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: one run, every lint rule with its help text, one result per finding
- * located at file:line:col with the config path as a logical location. Validated in tests against the
- * official schema (sarif-2.1.0-rtm.5.json).
+ * SARIF 2.1.0 for GitHub code scanning: one run, every lint rule with its help text and an absolute helpUri,
+ * one result per alert located at file:line:col with the config path as a logical location, and the other
+ * routes of a collapsed finding as related locations. Validated in tests against the official schema
+ * (sarif-2.1.0-rtm.5.json).
+ *
+ * Infos (obligations, applied waivers) are not alerts: they stay out of the results unless the policy sets
+ * `report.sarif_notes: true`, and then they are `note`s. GitHub's limits (docs.github.com, "SARIF results
+ * exceed limit"): 25,000 results per run, 1,000 locations per result (100 shown), 10 MB gzipped per upload;
+ * results past the cap are dropped lowest severity first and the run says so in a tool notification.
  */
-import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ruleUrl } from '../registry/codes.ts';
+import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { lintCodes } from './codes.ts';
-import type { LintResult } from './result.ts';
+import { absoluteRuleLinks, ruleHelpUri, type LintResult } from './result.ts';
+
+/** GitHub code scanning's hard limits per run and per result. */
+export const SARIF_MAX_RESULTS = 25_000;
+export const SARIF_MAX_LOCATIONS = 1_000;
+/** GitHub's upload limit is 10 MB gzipped; the uncompressed text is kept under it, which always satisfies it. */
+export const SARIF_MAX_BYTES = 10_000_000;
 
 const LEVEL: Record<string, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -27,23 +38,42 @@ export function formatSarif(result: LintResult): string {
     shortDescription: { text: c.title },
     fullDescription: { text: c.why },
     help: {
-      text: `${c.why}\n\nHow to fix: ${c.fix}\n\nRule page: ${ruleUrl(c.code)}`,
-      markdown: `**${c.title}** (\`${c.code}\`)\n\n${c.why}\n\n**How to fix:** ${c.fix}\n\nRule page: \`${ruleUrl(c.code)}\``,
+      text: `${c.why}\n\nHow to fix: ${c.fix}\n\nRule page: ${ruleHelpUri(result.settings, c.code)}`,
+      markdown: `**${c.title}** (\`${c.code}\`)\n\n${c.why}\n\n**How to fix:** ${c.fix}\n\n[Rule page](${ruleHelpUri(result.settings, c.code)})`,
     },
+    helpUri: ruleHelpUri(result.settings, c.code),
     defaultConfiguration: { level: LEVEL[c.severity]! },
   }));
-  const results: Result[] = result.findings.map((f) => ({
+  const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+  const alerts = result.findings.filter((f) => f.severity !== 'info' || result.settings.sarifNotes);
+  // Over the cap, keep the most severe (a stable sort keeps file/line order within a severity).
+  const kept = alerts.length > SARIF_MAX_RESULTS ? [...alerts].sort((a, b) => (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3)).slice(0, SARIF_MAX_RESULTS) : alerts;
+  const notifications: Notification[] = [];
+  if (kept.length < alerts.length) {
+    notifications.push({ level: 'warning', message: { text: `${alerts.length - kept.length} of ${alerts.length} results were left out: GitHub code scanning accepts ${SARIF_MAX_RESULTS} per run. The text or JSON report has all of them.` } });
+  }
+  const results: Result[] = kept.map((f) => ({
     ruleId: f.code,
     ruleIndex: index.get(f.code)!,
     level: LEVEL[f.severity]!,
-    message: { text: f.hint ? `${f.message}\n${f.hint}` : f.message },
+    message: { text: f.hint ? `${f.message}\n${absoluteRuleLinks(f.hint, result.settings)}` : f.message },
     locations: [
       {
         physicalLocation: { artifactLocation: { uri: fileUri(f.file) }, region: { startLine: f.line, startColumn: f.column } },
         ...(f.path ? { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] } : {}),
       },
     ],
-    partialFingerprints: { 'clearanceFinding/v1': fingerprint(`${f.code}|${f.file}|${f.path}|${f.model ?? ''}|${f.tier ?? ''}`) },
+    ...(f.locations && f.locations.length > 1
+      ? {
+          relatedLocations: f.locations.slice(1, SARIF_MAX_LOCATIONS).map((l, i) => ({
+            id: i + 1,
+            physicalLocation: { artifactLocation: { uri: fileUri(l.file) }, region: { startLine: l.line, startColumn: l.column } },
+            message: { text: `${l.tier !== undefined ? `tier ${l.tier}` : l.path}${l.model !== undefined ? `: ${l.model}` : ''}` },
+          })),
+        }
+      : {}),
+    // Stable across runs: what the finding is about, never its line (a finding must not reopen when lines move).
+    partialFingerprints: { 'clearanceFinding/v1': fingerprint(f.key !== undefined ? f.key : `${f.code}|${f.file}|${f.path}|${f.model ?? ''}|${f.tier ?? ''}`) },
     properties: {
       ...(f.tier !== undefined ? { tier: f.tier } : {}),
       ...(f.model !== undefined ? { model: f.model } : {}),
@@ -56,13 +86,22 @@ export function formatSarif(result: LintResult): string {
     runs: [
       {
         tool: { driver: { name: result.tool.name, version: result.tool.version, semanticVersion: result.tool.version, rules } },
-        invocations: [{ executionSuccessful: result.summary.exit_code !== 2, properties: { exitCode: result.summary.exit_code, policy: result.summary.policy, today: result.summary.today } }],
+        invocations: [{ executionSuccessful: result.summary.exit_code !== 2, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}), properties: { exitCode: result.summary.exit_code, policy: result.summary.policy, today: result.summary.today } }],
         columnKind: 'unicodeCodePoints',
         results,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  let text = JSON.stringify(log, null, 2);
+  // GitHub refuses uploads over 10 MB gzipped. Uncompressed size is an upper bound: past it, the evidence (also
+  // in the JSON report) leaves the results first, and the run says so.
+  if (text.length > SARIF_MAX_BYTES) {
+    for (const r of results) if (r.properties) delete (r.properties as Record<string, unknown>).evidence;
+    notifications.push({ level: 'warning', message: { text: `Evidence was left out of the results to stay under GitHub's ${SARIF_MAX_BYTES / 1_000_000} MB upload limit; --format json has it.` } });
+    log.runs[0]!.invocations![0]!.toolExecutionNotifications = notifications;
+    text = JSON.stringify(log, null, 2);
+  }
+  return `${text}\n`;
 }
 
 /** "license/mau-cap" → "LicenseMauCap" (SARIF rule names are identifier-like). */

@@ -13,7 +13,7 @@ import { emptyRegistry, toBundle, type Registry } from '../../registry/registry.
 export const LINT_REGISTRY = new URL('./lint-registry.json', import.meta.url).pathname;
 
 /** Model ids kept beyond those the fixture configs name (suggestion targets, contrast cases). */
-const EXTRA_MODELS = ['mistral/mistral-large-2411', 'anthropic/claude-sonnet-4.5', 'alibaba/qwen3-235b-a22b-instruct-2507'];
+const EXTRA_MODELS = ['mistral/mistral-large-2411', 'anthropic/claude-sonnet-4.5', 'alibaba/qwen3-235b-a22b-instruct-2507', 'alibaba/qwen2.5-3b-instruct', 'meta/llama-3.3-70b-instruct', 'alibaba/qwen2.5-72b-instruct'];
 
 export function buildLintRegistry(contentDir: string, configFiles: readonly string[], today: string): Registry {
   const full = loadRegistry(contentDir, { today }).registry;
@@ -26,6 +26,18 @@ export function buildLintRegistry(contentDir: string, configFiles: readonly stri
         if (spec === undefined) continue;
         const r = resolver.resolveModel(spec, spec === route.spec ? route.prefix : undefined);
         if (r.kind === 'model') resolver.chainIds(r.id).forEach((id) => wanted.add(id));
+      }
+    }
+  }
+  // A bundle must be whole: the replacement a kept model names (on its own or a route's lifecycle) is kept too.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of [...wanted]) {
+      const model = full.models[id]!;
+      for (const next of [model.lifecycle.replacement, ...(model.routes ?? []).map((r) => r.lifecycle?.replacement)]) {
+        if (next === undefined || wanted.has(next) || !full.models[next]) continue;
+        resolver.chainIds(next).forEach((c) => wanted.add(c));
+        grew = true;
       }
     }
   }

@@ -13,6 +13,7 @@ export interface Command {
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.ts')).command,
   lint: async () => (await import('./lint.ts')).command,
+  init: async () => (await import('./init.ts')).command,
   bom: async () => (await import('./bom.ts')).command,
   allowlist: async () => (await import('./allowlist.ts')).command,
   notice: async () => (await import('./notice.ts')).command,

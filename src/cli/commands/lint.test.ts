@@ -34,6 +34,7 @@ interface Case {
 const ALL = ['text', 'json', 'sarif', 'junit', 'github', 'markdown'];
 const CASES: Case[] = [
   { name: 'lint-litellm-proxy', configs: [`${FIXTURES}/lint-litellm-proxy/config.yaml`], policy: `${FIXTURES}/lint-litellm-proxy/policy.yaml`, exit: 1, formats: ALL },
+  { name: 'lint-litellm-verdict', configs: [`${FIXTURES}/lint-litellm-verdict/config.yaml`], policy: `${FIXTURES}/lint-litellm-verdict/policy.yaml`, exit: 1, formats: ALL },
   { name: 'lint-itsm-hybrid', configs: ['content/routers/itsm-hybrid.yaml'], policy: `${FIXTURES}/lint-itsm-hybrid/policy.yaml`, exit: 1, formats: ALL },
   { name: 'lint-itsm-default', configs: ['content/routers/itsm-hybrid.yaml'], exit: 0, formats: ['text'] },
   { name: 'lint-unknown-model', configs: [`${FIXTURES}/lint-unknown-model/config.yaml`], exit: 1, formats: ['text', 'github'] },

@@ -10,9 +10,13 @@ import { rule as mauCap } from './license-mau-cap.ts';
 import { rule as nonCommercial } from './license-non-commercial.ts';
 import { rule as obligations } from './license-obligations.ts';
 import { rule as outputTraining } from './license-output-training.ts';
+import { rule as organizationUnset } from './organization-unset.ts';
 import { rule as procurementFlagged } from './procurement-flagged.ts';
 import { rule as provenanceWeak } from './provenance-weak.ts';
 import { rule as unknownModel } from './registry-unknown-model.ts';
+import { rule as aggregatorUpstream } from './route-aggregator-upstream.ts';
+import { rule as assumedModel } from './route-assumed-model.ts';
+import { rule as freeEndpoint } from './route-free-endpoint.ts';
 import { rule as wildcard } from './route-wildcard.ts';
 import { rule as tierRequirement } from './tier-requirement.ts';
 import type { Rule } from './types.ts';
@@ -23,6 +27,9 @@ import { rule as waiverUnused } from './waiver-unused.ts';
 export const RULES: readonly Rule[] = [
   unknownModel,
   wildcard,
+  assumedModel,
+  aggregatorUpstream,
+  freeEndpoint,
   nonCommercial,
   mauCap,
   geoRestriction,
@@ -33,6 +40,7 @@ export const RULES: readonly Rule[] = [
   lifecycleRetired,
   lifecycleDeprecated,
   provenanceWeak,
+  organizationUnset,
   waiverApplied,
   waiverExpired,
   waiverUnused,

@@ -42,11 +42,31 @@ export const rule: Rule = {
             message: `${where} excludes organizations domiciled in ${exclusion.regions.join(', ')}${scope}, and organization.domicile is not set, so the exclusion was not checked`,
             hint: 'Set organization.domicile (ISO 3166-1 alpha-2) in the policy.',
             evidence: [evidence],
+            undecided: { fact: 'domicile', check: `the ${exclusion.regions.join(', ')} exclusion of ${licenseLabel(terms)}${scope}` },
           });
           return;
         }
         ctx.consult({ subject, status: exclusion.status, reviewed: license.reviewed, evidence });
         if (inPlaces(domicile, exclusion.regions)) {
+          // Reached through someone else's hosted API, the organisation may be the end user the clause exempts: legal decides, once, in the policy.
+          const hosted = ctx.serving.relationship === 'hosted-oss' || ctx.serving.relationship === 'managed-cloud' || ctx.serving.relationship === 'first-party-api';
+          if (hosted && exclusion.exempt && exclusion.basis === 'domicile') {
+            const reading = ctx.policy.geo_exclusions;
+            const decided = reading ? ` (policy geo_exclusions.hosted_api_is_end_use: ${reading.hosted_api_is_end_use}${reading.approved_by ? `, decided by ${reading.approved_by}` : ''}${reading.reason ? `: ${reading.reason}` : ''})` : '';
+            if (reading?.hosted_api_is_end_use === true) return;
+            const clauses = `the clause: ${exclusion.quote ? `"${exclusion.quote}"` : exclusion.summary}; the exemption: "${exclusion.exempt.replace(/\.$/, '')}"`;
+            if (reading?.hosted_api_is_end_use === false) {
+              out.push({ message: `${where} withholds rights from organizations domiciled in ${exclusion.regions.join(', ')}${scope}; the organization is domiciled in ${describeMembership(domicile, exclusion.regions)} and reaches it through ${ctx.serving.provider?.id ?? 'a'} hosted API, which the policy does not read as exempt end use${decided}`, evidence: [evidence] });
+              return;
+            }
+            out.push({
+              severity: 'warning',
+              message: `${where} withholds rights from organizations domiciled in ${exclusion.regions.join(', ')}${scope}, and exempts end users of a product that incorporates the model. The organization (${describeMembership(domicile, exclusion.regions)}) reaches it through ${ctx.serving.provider?.id ?? 'a'} hosted API, not by self-hosting: whether that is exempt end use is for legal to decide — ${clauses}`,
+              hint: 'Have legal decide, then record it in the policy: geo_exclusions: {hosted_api_is_end_use: true|false, reason: …, approved_by: …}. Self-hosting, fine-tuning or redistributing the model stays an error.',
+              evidence: [evidence],
+            });
+            return;
+          }
           const basis = exclusion.basis === 'export-control' ? 'export controls exclude' : 'it withholds rights from organizations domiciled in';
           out.push({
             message: `${where}: ${basis} ${exclusion.regions.join(', ')}${scope}; the organization is domiciled in ${describeMembership(domicile, exclusion.regions)}.${exempt}`,

@@ -33,6 +33,7 @@ export const rule: Rule = {
           message: `${where} ${verb} training on outputs, and organization.trains_on_outputs is not set, so the clause was not checked`,
           hint: 'Set organization.trains_on_outputs in the policy.',
           evidence: [evidence],
+          undecided: { fact: 'trains_on_outputs', check: `the output-training clause of ${licenseLabel(terms)} (${clause.value})` },
         });
         continue;
       }

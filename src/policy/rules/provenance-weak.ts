@@ -27,7 +27,8 @@ export const rule: Rule = {
         if (age > maxAge) problems.push(`its entry was last reviewed on ${fact.reviewed}, ${age} days ago (limit ${maxAge})`);
       }
       if (problems.length > 0) {
-        out.push({ message: `the check on ${ctx.modelId} rests on ${fact.subject}, and ${problems.join(' and ')}`, evidence: [fact.evidence] });
+        // One weak fact is one finding, however many routes' decisions rest on it.
+        out.push({ message: `a decision rests on ${fact.subject}, and ${problems.join(' and ')}`, evidence: [fact.evidence], collapse: fact.subject });
       }
     }
     return out;

@@ -1,4 +1,5 @@
 /** registry/unknown-model: a route names a model (or a license) the registry does not know. Fails closed. */
+import { isMovingPointer } from '../route-model.ts';
 import { licenseLabel } from '../terms.ts';
 import { modelLabel, servedBy } from './describe.ts';
 import type { Rule } from './types.ts';
@@ -15,13 +16,29 @@ export const rule: Rule = {
     if (ctx.resolution.kind !== 'unknown') return [];
     const { suggestions } = ctx.resolution;
     const didYouMean = suggestions.length > 0 ? ` (did you mean ${suggestions.join(' or ')}?)` : '';
-    const azure = (ctx.route.prefix === 'azure' || ctx.route.prefix === 'azure_ai') && ctx.route.baseModel === undefined;
-    return [
-      {
-        message: `"${ctx.route.spec}" is not a model the registry knows${didYouMean}`,
-        ...(azure ? { hint: 'An Azure deployment name is yours, not the model’s: set model_info.base_model to the model behind it (e.g. azure/gpt-4o).' } : {}),
-      },
-    ];
+    const azure = ctx.route.prefix === 'azure' || ctx.route.prefix === 'azure_ai';
+    const own = `map it in the policy: models: {"${ctx.route.spec}": {model: <registry id>, approved_by: …}}`;
+    const hint =
+      ctx.route.format === 'litellm'
+        ? ctx.route.baseModel !== undefined
+          ? `Neither "${ctx.route.spec}" nor model_info.base_model "${ctx.route.baseModel}" is in the registry: correct base_model to a registry id or alias, ${own}, or add the model to the registry.`
+          : `${azure ? 'An Azure deployment name is yours, not the model’s. ' : ''}If this is your own served name or deployment, set model_info.base_model to the registry model behind it (e.g. base_model: ${azure ? 'azure/gpt-4o' : 'meta/llama-3.3-70b-instruct'}) or ${own}; otherwise use a registry id or alias (see the suggestions), or add the model to the registry.`
+        : `Use the registry id or a known alias (see the suggestions), ${own}, or add the model to the registry with its license and sources.`;
+    const served = ctx.stated?.served;
+    if (served) {
+      return [{ message: `the policy's models: maps "${served.name}" to "${served.entry.model}", which is not a model the registry knows${didYouMean}`, hint: `Correct the mapping in the policy to a registry id or alias, or add the model to the registry (an overlay).` }];
+    }
+    const env = ctx.stated?.fromEnv;
+    if (env !== undefined) {
+      return [
+        {
+          message: `"${ctx.route.spec}" comes from the environment variable ${env} at run time, so the linter cannot know which model this route calls`,
+          hint: `Set model_info.base_model to the registry model the variable holds (e.g. base_model: meta/llama-3.3-70b-instruct), give a default the linter can check ("\${${env}:-<model>}"), or lint the config your deployment renders.`,
+        },
+      ];
+    }
+    const moving = isMovingPointer(ctx.route.spec) ? ' A "-latest" pointer resolves only where the registry records which checkpoint it points at; pin a dated id.' : '';
+    return [{ message: `"${ctx.route.spec}" is not a model the registry knows${didYouMean}`, hint: `${hint}${moving}` }];
   },
   checkRoute(ctx) {
     const out = [];

@@ -4,6 +4,7 @@ import type { Registry } from '../../registry/registry.ts';
 import type { Model, Policy, Status } from '../../registry/schema/index.ts';
 import type { ModelResolution, Resolver, RouteLocation, RouteServing } from '../resolve.ts';
 import type { AppliedTerms } from '../terms.ts';
+import type { RouteModel } from '../route-model.ts';
 import type { Evidence, RouteRef, TierInfo } from '../types.ts';
 
 /** A rule's documentation: the CLI hint, SARIF help and the site's /rules/<code> page all read it. */
@@ -27,6 +28,25 @@ export interface Emitted {
   evidence?: Evidence[];
   /** Replaces the rule's generic fix in the hint. */
   hint?: string;
+  /**
+   * Findings of one rule with the same key are one finding with every route as a location (a duty, a weak
+   * fact): the message must then not name the route. evaluate() merges them after waivers.
+   */
+  collapse?: string;
+  /**
+   * The check could not be decided because an organisation fact is unset: evaluate() reports every such
+   * check in one `organization/unset` finding per run, with the routes it affects, instead of one per route.
+   */
+  undecided?: UndecidedCheck;
+}
+
+/** The organisation facts in the policy that clauses depend on. */
+export type OrganizationFact = 'domicile' | 'monthly_active_users' | 'trains_on_outputs';
+
+export interface UndecidedCheck {
+  fact: OrganizationFact;
+  /** What could not be checked, without the route: "the 700M MAU cap of Llama 3.3 Community License (llama-3.3-community)". */
+  check: string;
 }
 
 /** A fact a decision rested on, for `provenance/weak`. */
@@ -53,6 +73,8 @@ export interface RouteContext {
   serving: RouteServing;
   location: RouteLocation;
   terms: AppliedTerms[];
+  /** Aggregator route with an unknown upstream: the weights-license reading that `terms` (the vendor's API terms) replaced. */
+  alternativeTerms?: AppliedTerms[];
   /** Records a fact a decision rested on. */
   consult(fact: ConsultedFact): void;
   consulted: ConsultedFact[];
@@ -63,6 +85,8 @@ export interface RefContext {
   registry: Registry;
   route: RouteRef;
   resolution: Exclude<ModelResolution, { kind: 'model' }>;
+  /** What the model string says before resolution (served-name mapping, env value). */
+  stated?: RouteModel;
 }
 
 export interface Rule extends RuleDoc {

@@ -66,6 +66,15 @@ export const Waiver = z
   .describe('An accepted finding, with its approver and expiry.');
 export type Waiver = z.infer<typeof Waiver>;
 
+export const ServedName = z
+  .strictObject({
+    model: z.string().min(1).describe('The registry model (an id or any alias) this served name is.'),
+    approved_by: z.string().min(1, 'say who confirmed which model this is').describe('Who confirmed which model the name serves.'),
+    reason: z.string().min(1).optional().describe('How it was confirmed (deployment record, contract).'),
+  })
+  .describe('What one of your served names or deployments really is.');
+export type ServedName = z.infer<typeof ServedName>;
+
 export const PolicySchema = z
   .strictObject({
     name: z.string().min(1).describe('Display name of the policy.'),
@@ -80,6 +89,13 @@ export const PolicySchema = z
           .boolean()
           .optional()
           .describe('Whether the organization gives model weights, or a product that contains them, to others (on-premise installs, appliances, downloadable apps). `clearance notice` lists the duties that distribution sets off only when this is true, and as conditional when it is unset.'),
+        monthly_active_users_on: z
+          .record(
+            z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'keys are dates, YYYY-MM-DD'),
+            z.number().int('monthly active users is a whole number').nonnegative(),
+          )
+          .optional()
+          .describe('Monthly active users on given dates (YYYY-MM-DD → users). Licenses that measure the cap once, on their release date (Llama 2, 3.x, 4: "on the … version release date"), are compared with the figure on that date, or the latest one before it; licenses measured continuously use monthly_active_users.'),
       })
       .default({})
       .describe('Facts about the organization the license clauses depend on. Unset facts make the checks that need them warn.'),
@@ -102,6 +118,30 @@ export const PolicySchema = z
     deny: z.array(DenyEntry).optional().describe('Procurement deny lists.'),
     tier_requirements: z.array(TierRequirement).optional().describe('Requirements by tier tag.'),
     waivers: z.array(Waiver).optional().describe('Accepted findings with expiry.'),
+    models: z
+      .record(z.string().min(1), ServedName)
+      .optional()
+      .describe('Your own served names and deployments, mapped to the registry model behind them (`openai/base-mind: {model: alibaba/qwen2.5-72b-instruct, approved_by: …}`). Applied before resolution; every finding on such a route names the mapping and its approver.'),
+    geo_exclusions: z
+      .strictObject({
+        hosted_api_is_end_use: z.boolean().describe('Whether legal reads calling a third party’s hosted API as the end use a geographic exclusion exempts (Llama 4’s EU clause exempts end users of a product that incorporates the model). true: such routes pass; false: they are errors; unset: a warning quoting both clauses.'),
+        reason: z.string().min(1).optional().describe('Legal’s reasoning, shown in findings.'),
+        approved_by: z.string().min(1).optional().describe('Who decided it.'),
+      })
+      .optional()
+      .describe('How legal reads geographic exclusions for routes that reach a model through someone else’s hosted API.'),
+    registry: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Registry overlays (directories laid out like content/, with an optional overlay.yaml), relative to this policy file, layered in order on top of the registry; --registry flags after the first add more.'),
+    report: z
+      .strictObject({
+        rules_url: z.url().optional().describe('Absolute URL where the rule pages are hosted (the Clearance site’s /rules/); SARIF rules link there. The --rules-url flag overrides it.'),
+        sarif_notes: z.boolean().optional().describe('Put info findings (obligations, applied waivers) into SARIF as `note` results. Default false: they are not alerts.'),
+        full_report_url: z.url().optional().describe('Link to the full report (e.g. the CI job summary) that a shortened Markdown comment points to.'),
+      })
+      .optional()
+      .describe('How reports are rendered.'),
   })
   .superRefine((policy, ctx) => {
     for (const issue of severityIssues(policy.severity)) ctx.addIssue({ code: 'custom', ...issue });

@@ -155,7 +155,7 @@ test_case_30 if {
 	not allow with input as {"model":"openai/*","today":"2026-11-22"}
 }
 
-# denies anthropic/claude-3-opus-20240229 (registry/unknown-model)
+# denies anthropic/claude-3-opus-20240229 (lifecycle/retired)
 test_case_31 if {
 	not allow with input as {"model":"anthropic/claude-3-opus-20240229","today":"2026-11-22"}
 }
