@@ -10,7 +10,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'Some licenses withhold rights by geography. The Llama 4 acceptable-use policy grants no rights to multimodal Llama 4 models to individuals domiciled in, or companies with their principal place of business in, the EU (end users of products that incorporate them are exempt). An EU-domiciled company that self-hosts or fine-tunes these models has a blocker.',
   fix: 'Use a model without the exclusion (e.g. a text-only model), or reach the model in a way the clause exempts and record a waiver with legal’s reasoning. Keep `organization.domicile` correct.',
-  example: '# policy: organization: { domicile: DE }\ntiers:\n  - id: oss\n    routes:\n      - model: meta/llama-4-maverick-17b-128e-instruct\n        via: self-hosted',
+  example: '# policy: organization: { domicile: DE }\nname: Example for license/geo-restriction\ntiers:\n  - id: oss\n    routes:\n      - model: meta/llama-4-maverick-17b-128e-instruct\n        via: self-hosted',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     const domicile = ctx.policy.organization.domicile;

@@ -27,7 +27,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'Some open-weights licenses stop granting rights above a number of monthly active users, and they measure it differently. The Llama 2, 3.x and 4 licenses test 700M once, on the version release date: what counts is the organisation’s MAU then, not today. Qwen2.5-72B’s 100M cap applies while you use it, so today’s figure counts. Past the cap you need a separate license from the vendor. The rule errors at or over the cap and warns near it (policy `mau_warning_ratio`, default 0.8).',
   fix: 'Choose a model without a cap (or a higher one), or obtain the vendor’s license for your scale and record a waiver. Keep `organization.monthly_active_users` current, and record `organization.monthly_active_users_on` for licenses measured on a release date.',
-  example: '# policy: organization: { monthly_active_users: 150000000 }\ntiers:\n  - id: oss\n    routes:\n      - model: alibaba/qwen2.5-72b-instruct\n        via: self-hosted',
+  example: '# policy: organization: { monthly_active_users: 150000000 }\nname: Example for license/mau-cap\ntiers:\n  - id: oss\n    routes:\n      - model: alibaba/qwen2.5-72b-instruct\n        via: self-hosted',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     const ratio = ctx.policy.mau_warning_ratio ?? DEFAULT_MAU_WARNING_RATIO;

@@ -11,7 +11,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'Weights under CC-BY-NC, a research license or an evaluation license may not be used in a commercial product. The same model reached through its vendor’s paid API is governed by the API terms instead, so the route decides which terms apply. Where the registry does not establish that commercial use is allowed, the rule fails closed.',
   fix: 'Route the model through a channel whose terms allow commercial use (usually the vendor’s API), pick a model with a commercial license, or get a commercial license and record a waiver.',
-  example: 'tiers:\n  - id: rag\n    routes:\n      - model: cohere/command-r-plus-08-2024\n        via: self-hosted',
+  example: 'name: Example for license/non-commercial\ntiers:\n  - id: rag\n    routes:\n      - model: cohere/command-r-plus-08-2024\n        via: self-hosted',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     for (const terms of ctx.terms) {

@@ -9,7 +9,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'API terms often forbid using outputs to build competing models (Anthropic Commercial Terms, OpenAI Services Agreement, Gemini API terms), and some weights licenses restrict it (Llama 2) or attach conditions (Llama 3.1+ naming, Qwen “Built with Qwen”). If the organization trains on outputs, those clauses bite.',
   fix: 'Keep outputs of these models out of training data, switch to a model whose terms allow it, or record a waiver with legal’s reading. Keep `organization.trains_on_outputs` correct.',
-  example: '# policy: organization: { trains_on_outputs: true }\ntiers:\n  - id: frontier\n    routes:\n      - model: anthropic/claude-opus-4.7\n        via: anthropic',
+  example: '# policy: organization: { trains_on_outputs: true }\nname: Example for license/output-training\ntiers:\n  - id: frontier\n    routes:\n      - model: anthropic/claude-opus-4.7\n        via: anthropic',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     const trains = ctx.policy.organization.trains_on_outputs;

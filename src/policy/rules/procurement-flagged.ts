@@ -11,7 +11,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'Procurement may deny models, vendors, vendor countries, providers or flagged models for all tiers or for tiers with a tag (e.g. no vendor seated in a given country in `regulated` tiers). Derivatives carry their base model’s origin, so every model in the chain is checked.',
   fix: 'Replace the model or provider with one the policy allows, or record a waiver approved by procurement.',
-  example: '# policy: deny: [{ vendor_countries: [CN], tier_tags: [regulated], reason: "customer contracts" }]\ntiers:\n  - id: regulated\n    tags: [regulated]\n    routes:\n      - model: deepseek/deepseek-v3.2\n        via: self-hosted',
+  example: '# policy: deny: [{ vendor_countries: [CN], tier_tags: [regulated], reason: "customer contracts" }]\nname: Example for procurement/flagged\ntiers:\n  - id: regulated\n    tags: [regulated]\n    routes:\n      - model: deepseek/deepseek-v3.2\n        via: self-hosted',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     for (const entry of ctx.policy.deny ?? []) {

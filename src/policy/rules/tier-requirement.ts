@@ -11,7 +11,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   why: 'Tiers that carry regulated or sovereign traffic promise more than a license check: an EU-controlled provider or self-hosting in an EU region, a minimum EU Cloud Sovereignty Framework SEAL level, certifications such as ISO 27001 or BSI C5. A route that cannot show it meets them fails closed.',
   fix: 'Serve the tier from a provider or region that meets the requirement (or self-host it where required), state the region of the route, or record a waiver.',
-  example: '# policy: tier_requirements: [{ tag: sovereign, hosting: [eu-controlled-provider, self-hosted], regions: [EU] }]\ntiers:\n  - id: sovereign\n    tags: [sovereign]\n    routes:\n      - model: anthropic/claude-opus-4.7\n        via: anthropic',
+  example: '# policy: tier_requirements: [{ tag: sovereign, hosting: [eu-controlled-provider, self-hosted], regions: [EU] }]\nname: Example for tier/requirement\ntiers:\n  - id: sovereign\n    tags: [sovereign]\n    routes:\n      - model: anthropic/claude-opus-4.7\n        via: anthropic',
   checkRoute(ctx) {
     const out: Emitted[] = [];
     for (const req of ctx.policy.tier_requirements ?? []) {
