@@ -154,6 +154,15 @@ describe('policy playground', () => {
     expect(await page.locator('textarea[name=config]').inputValue()).toContain('cohere/command-r-plus-08-2024');
   });
 
+  it('says what the first lint downloads, and the registry arrives precompressed', async () => {
+    const page = await playground();
+    expect(await page.locator('.lede').innerText()).toMatch(/downloads the registry once: [\d,]+ KB compressed \([\d,]+ KB as JSON\)/);
+    const res = await page.request.get(`${h.server.url}/api/registry.json`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-encoding']).toBe('br');
+    expect(Object.keys((await res.json()).registry.models).length).toBeGreaterThan(100);
+  });
+
   it('stays within a 390px phone screen', async () => {
     const page = await h.newPage({ width: 390 });
     await page.goto(`${h.server.url}/playground/`);

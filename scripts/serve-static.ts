@@ -2,7 +2,7 @@
  * A tiny static file server for the built site (node:http, no dependencies), so `npm start`, the e2e tests and
  * bench-site work air-gapped. Serves only files under the root, on 127.0.0.1, with the site's security headers.
  */
-import { closeSync, createReadStream, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, lstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -106,6 +106,34 @@ function send(fd: number, res: import('node:http').ServerResponse): void {
  * Starts serving `dir` on 127.0.0.1:`port` (0 = an ephemeral port). With `base` ("/clearance/", for a site built
  * with CLEARANCE_SITE_BASE) the files are served under that path only, as a sub-path host would; "/" redirects there.
  */
+/** Codings an Accept-Encoding header accepts (q > 0), lower-cased: "br;q=1.0, gzip" → {br, gzip}. */
+function acceptedCodings(header: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name && (q === undefined || Number(q.slice(2)) > 0)) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * Which precompressed copy of `file` to send: brotli first, then gzip, else none. Only a regular file beside it
+ * (never a symlink), so the copy cannot lead out of the served root.
+ */
+export function precompressedFor(file: string, acceptEncoding: string): { name: 'br' | 'gzip'; suffix: '.br' | '.gz' } | undefined {
+  const accepted = acceptedCodings(acceptEncoding);
+  for (const [name, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!accepted.has(name)) continue;
+    try {
+      if (lstatSync(`${file}${suffix}`).isFile()) return { name, suffix };
+    } catch {
+      // no such copy
+    }
+  }
+  return undefined;
+}
+
 export function serveStatic(dir: string, port = 0, options: { base?: string } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -135,14 +163,16 @@ export function serveStatic(dir: string, port = 0, options: { base?: string } = 
       else res.end('Not found');
       return;
     }
+    // A precompressed copy the build wrote (`.br`, `.gz`) is sent when the client accepts it.
+    const encoding = precompressedFor(file, String(req.headers['accept-encoding'] ?? ''));
     // An unreadable file (permissions, removed since it was resolved) is a server error, never a crash.
-    const opened = openForServing(file);
+    const opened = openForServing(encoding ? `${file}${encoding.suffix}` : file);
     if (!opened) {
       res.writeHead(500, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('The file cannot be read.');
       return;
     }
     const type = Object.hasOwn(TYPES, extname(file).toLowerCase()) ? TYPES[extname(file).toLowerCase()]! : 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(opened.size) });
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(opened.size), vary: 'accept-encoding', ...(encoding ? { 'content-encoding': encoding.name } : {}) });
     if (req.method === 'HEAD') {
       closeSync(opened.fd);
       res.end();
