@@ -15,7 +15,7 @@ const brief = (findings: ReturnType<typeof run>) => findings.map((f) => `${f.fil
 
 const notes: RegistryFile = {
   path: 'sources/project-notes.yaml',
-  text: `${head('source')}title: Research notes\ndocument: shared/research/models.md\npublisher: Clearance project research\nkind: research-notes\nretrieved: 2026-11-01\n`,
+  text: `${head('source')}title: Research notes\ndocument: project research notes (models.md)\npublisher: Clearance project research\nkind: research-notes\nretrieved: 2026-11-01\n`,
 };
 const fact = (body: string): RegistryFile => ({ path: 'facts/a-fact.yaml', text: `${head('fact')}subject: { kind: market }\nas_of: 2026-10-01\nreviewed: 2026-11-01\n${body}` });
 
