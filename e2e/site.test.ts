@@ -207,6 +207,28 @@ describe('sizing calculator', () => {
     await screenshot(page, 'sizing');
   });
 
+  it('takes the load per minute and compares every GPU for one workload, cheapest a month first', async () => {
+    const page = await open('/sizing/?model=meta/llama-3.3-70b-instruct&gpu=h200-sxm&isl=2000&osl=500&rps=200&per=minute&tpot=50');
+    await page.locator('.sz-status.callout').waitFor();
+    expect(await page.locator('select[name=per]').inputValue()).toBe('minute');
+    expect(await page.locator('.sz-facts').innerText()).toMatch(/3\.33 req\/s mean/);
+    await page.locator('button[name=compare]').click();
+    const rows = page.locator('.sz-compare-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(Object.keys(registry.gpus).length);
+    const months = await page.locator('.sz-compare-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => (tr as HTMLTableRowElement).cells[6]?.textContent ?? '').filter((t) => t.startsWith('$')).map((t) => Number(t.replace(/[$,]/g, ''))),
+    );
+    expect(months.length).toBeGreaterThan(3);
+    expect(months).toEqual([...months].sort((a, b) => a - b));
+    // Invalid input clears the previous answer instead of leaving it on screen.
+    await page.locator('input[name=isl]').fill('-5');
+    await page.locator('cl-sizing button[type=submit]').click();
+    await expect.poll(() => page.locator('.sz-status').innerText()).toMatch(/^Cannot size this/);
+    expect(await page.locator('.sz-compare-table').count()).toBe(0);
+    expect(await page.locator('.sz-facts dt').count()).toBe(0);
+  });
+
   it('is linked from the model card footprint with the row prefilled', async () => {
     const page = await open('/models/meta/llama-3.3-70b-instruct/');
     expect(await page.locator('table.footprint tbody tr').count()).toBe(Object.keys(registry.gpus).length);

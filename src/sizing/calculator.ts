@@ -14,7 +14,7 @@ import { KV_PRECISIONS, WEIGHT_PRECISIONS, type KvPrecision } from './precision.
 import { own } from '../registry/ids.ts';
 
 /** Every parameter the calculator reads, in form order. */
-export const CALCULATOR_FIELDS = ['model', 'gpu', 'precision', 'kv', 'engine', 'layout', 'gpus', 'nodegpus', 'price', 'isl', 'osl', 'rps', 'peak', 'concurrency', 'tpot', 'ttft', 'percentile', 'frontier'] as const;
+export const CALCULATOR_FIELDS = ['model', 'gpu', 'precision', 'kv', 'engine', 'layout', 'gpus', 'nodegpus', 'price', 'isl', 'osl', 'rps', 'per', 'peak', 'concurrency', 'tpot', 'ttft', 'percentile', 'frontier'] as const;
 export type CalculatorField = (typeof CALCULATOR_FIELDS)[number];
 
 /** The models and GPUs the calculator knows (what /api/sizing.json serves). */
@@ -26,6 +26,10 @@ export interface CalculatorData {
 export type CalculatorInput =
   | { ok: true; request: Omit<SizingRequest, 'apiPrice' | 'frontierPrice'>; frontier: string | undefined }
   | { ok: false; errors: string[] };
+
+/** The load field's unit (`per`): requests per second (the default), per minute or per day. */
+export const LOAD_UNITS = { second: 1, minute: 60, day: 86_400 } as const;
+export type LoadUnit = keyof typeof LOAD_UNITS;
 
 /** Numeric fields and the limit each is checked against (rps is checked as requests per day). */
 const NUMERIC: Partial<Record<CalculatorField, { limit: LimitName; scale?: number; label: string }>> = {
@@ -47,6 +51,9 @@ export function calculatorRequest(get: (field: CalculatorField) => string | null
   const errors: string[] = [];
   const raw = (f: CalculatorField) => (get(f) ?? '').trim();
   const numbers: Partial<Record<CalculatorField, number>> = {};
+  const per = raw('per') || 'second';
+  if (!Object.hasOwn(LOAD_UNITS, per)) errors.push(`the load is per second, minute or day, not per "${per}"`);
+  const seconds = Object.hasOwn(LOAD_UNITS, per) ? LOAD_UNITS[per as LoadUnit] : 1;
   for (const [field, spec] of Object.entries(NUMERIC) as Array<[CalculatorField, NonNullable<(typeof NUMERIC)[CalculatorField]>]>) {
     const text = raw(field);
     if (text === '') continue;
@@ -57,9 +64,11 @@ export function calculatorRequest(get: (field: CalculatorField) => string | null
     }
     // Zero requests per second means "no load given", as the form's default allows.
     if (field === 'rps' && n === 0) continue;
-    const problem = limitProblem(spec.limit, n * (spec.scale ?? 1));
-    if (problem) errors.push(field === 'rps' ? `${spec.label}: ${n} a second is ${problem}` : `${spec.label}: ${problem}`);
-    else numbers[field] = n;
+    // The load is entered per second, minute or day; it is sized (and checked) per second.
+    const value = field === 'rps' ? n / seconds : n;
+    const problem = limitProblem(spec.limit, value * (spec.scale ?? 1));
+    if (problem) errors.push(field === 'rps' ? `requests: ${n} a ${per} is ${problem}` : `${spec.label}: ${problem}`);
+    else numbers[field] = value;
   }
   const modelId = raw('model');
   const gpuId = raw('gpu');

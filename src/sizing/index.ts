@@ -25,4 +25,5 @@ export { SizingError } from './errors.ts';
 export { sizingJson, sizingText, type SizingJson } from './format.ts';
 export { sizeRouterConfig, lookupModel, cheapestApiPrice } from './router.ts';
 export type { RouterSizing, TierSizing, RouteSizing, RouterSizingOptions, ModelLookup, SizableModel } from './router.ts';
-export { calculatorRequest, CALCULATOR_FIELDS, type CalculatorData, type CalculatorField, type CalculatorInput } from './calculator.ts';
+export { calculatorRequest, CALCULATOR_FIELDS, LOAD_UNITS, type CalculatorData, type CalculatorField, type CalculatorInput, type LoadUnit } from './calculator.ts';
+export { compareGpus, type GpuComparisonRow } from './compare.ts';

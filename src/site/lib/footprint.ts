@@ -1,13 +1,16 @@
 /**
  * A model's GPU footprint across the GPU catalog, computed with the sizing engine (src/sizing) for a reference
- * workload: the smallest layout that fits each GPU, what one replica sustains, and the cost per output token at
- * full load. Pure.
+ * workload at one latency target: the smallest layout that fits each GPU, the batch it holds at that target, what
+ * one replica sustains there, and the cost per output token at that throughput. Pure.
  */
 import type { Gpu, Model, Precision, Registry } from '../../registry/index.ts';
 import { sizeDeployment, type SizingResult } from '../../sizing/index.ts';
 
-/** The reference workload of the footprint table (the calculator takes any other). */
-export const REFERENCE_WORKLOAD = { isl: 1000, osl: 1000 } as const;
+/**
+ * The reference workload of the footprint table (the calculator takes any other). One latency target for every
+ * row, so each GPU is compared at the same operating point: a 50 ms TPOT (about 20 tokens a second per user).
+ */
+export const REFERENCE_WORKLOAD = { isl: 1000, osl: 1000, tpotMs: 50 } as const;
 
 export interface FootprintCell {
   precision: Precision;

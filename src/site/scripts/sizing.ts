@@ -3,7 +3,7 @@
  * mirrors the inputs in the URL (so model cards can link to a prefilled calculation) and renders with textContent.
  */
 import type { Model } from '../../registry/index.ts';
-import { CALCULATOR_FIELDS as FIELDS, calculatorRequest, cheapestApiPrice, sizeDeployment, type CalculatorData as SizingData, type SizingRequest, type SizingResult } from '../../sizing/index.ts';
+import { CALCULATOR_FIELDS as FIELDS, calculatorRequest, cheapestApiPrice, compareGpus, sizeDeployment, type CalculatorData as SizingData, type SizingRequest, type SizingResult } from '../../sizing/index.ts';
 
 const number = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const money = (n: number) => `$${number(n, n < 100 ? 2 : 0)}`;
@@ -28,6 +28,7 @@ class Sizing extends HTMLElement {
       e.preventDefault();
       void this.run(true);
     });
+    form.querySelector('button[name=compare]')?.addEventListener('click', () => void this.run(true, true));
     if (params.has('model') || params.has('gpu')) void this.run(false);
   }
 
@@ -45,12 +46,15 @@ class Sizing extends HTMLElement {
 
 
   /** Sizes the deployment described by the form and renders the result. */
-  async run(updateUrl: boolean): Promise<void> {
+  async run(updateUrl: boolean, compare = false): Promise<void> {
     const status = this.querySelector('.sz-status')!;
     const facts = this.querySelector('.sz-facts')!;
     const more = this.querySelector('.sz-more')!;
+    const table = this.querySelector('.sz-compare')!;
+    // A new answer, or an error, never leaves the previous one on screen.
     facts.replaceChildren();
     more.replaceChildren();
+    table.replaceChildren();
     if (updateUrl) {
       const q = new URLSearchParams();
       for (const name of FIELDS) if (this.#value(name) !== '') q.set(name, this.#value(name));
@@ -82,6 +86,56 @@ class Sizing extends HTMLElement {
       return;
     }
     this.#render(result, status, facts, more);
+    if (compare) this.#compare(request, data, table);
+  }
+
+  /** The same workload on every GPU of the catalog, cheapest a month first. */
+  #compare(request: SizingRequest, data: SizingData, box: Element): void {
+    const rows = compareGpus(request, data.gpus);
+    const h = document.createElement('h3');
+    h.textContent = `Every GPU for this workload (${rows.length}), cheapest a month first`;
+    const table = document.createElement('table');
+    table.className = 'sz-compare-table';
+    const head = table.createTHead().insertRow();
+    for (const label of ['GPU', 'GPUs', 'Layout per replica', 'Tokens/s per replica', 'TPOT (ms)', 'TTFT (ms)', '$ a month', '$ / 1M output']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = label;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const r of rows) {
+      const row = body.insertRow();
+      row.dataset.gpu = r.gpuId;
+      const res = r.result;
+      const cells = !res
+        ? [r.gpuName, `cannot size: ${r.error ?? ''}`]
+        : !res.fits
+          ? [r.gpuName, `does not fit: ${res.reasons[0] ?? ''}`]
+          : [
+              r.gpuName,
+              String(res.gpus),
+              `${res.replicas} × ${res.layoutLabel}`,
+              number(res.throughputOutputTokensPerSecond),
+              res.tpotMs === null ? '—' : number(res.tpotMs, 1),
+              res.ttftMs === null ? '—' : number(res.ttftMs),
+              res.cost ? money(res.cost.perMonthUsd) : 'no price: give one',
+              res.cost ? money(res.cost.perMillionOutputTokensUsd) : '—',
+            ];
+      cells.forEach((text, i) => {
+        const cell = i === 0 ? document.createElement('th') : row.insertCell();
+        if (i === 0) {
+          (cell as HTMLTableCellElement).scope = 'row';
+          row.append(cell);
+        }
+        cell.textContent = text;
+        if (cells.length === 2 && i === 1) (cell as HTMLTableCellElement).colSpan = 7;
+      });
+    }
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.append(table);
+    box.append(h, wrap);
   }
 
   #render(r: SizingResult, status: Element, facts: Element, more: Element): void {
