@@ -221,8 +221,8 @@ describe('sizing calculator', () => {
     );
     expect(months.length).toBeGreaterThan(3);
     expect(months).toEqual([...months].sort((a, b) => a - b));
-    // Invalid input clears the previous answer instead of leaving it on screen.
-    await page.locator('input[name=isl]').fill('-5');
+    // Input the engine refuses (beyond the model's context window) clears the previous answer instead of leaving it on screen.
+    await page.locator('input[name=isl]').fill('200000');
     await page.locator('cl-sizing button[type=submit]').click();
     await expect.poll(() => page.locator('.sz-status').innerText()).toMatch(/^Cannot size this/);
     expect(await page.locator('.sz-compare-table').count()).toBe(0);
