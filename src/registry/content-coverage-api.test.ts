@@ -7,23 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { testPolicy } from '../policy/__fixtures__/registry.ts';
 import { lintText } from '../policy/index.ts';
-import { aliasIndex, modelChain, type License, type Model } from './index.ts';
-import { loadRegistry } from './load.ts';
+import { aliasIndex, modelChain } from './index.ts';
+import { contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-02';
-const { registry, findings } = loadRegistry(new URL('../../content/', import.meta.url).pathname, { today: TODAY });
+const { registry, findings } = contentRegistry(TODAY);
 const index = aliasIndex(registry);
 
-function model(id: string): Model {
-  const m = registry.models[id];
-  if (!m) throw new Error(`content/models/${id}.yaml is missing`);
-  return m;
-}
-function license(id: string | undefined): License {
-  const l = id === undefined ? undefined : registry.licenses[id];
-  if (!l) throw new Error(`content/licenses/${String(id)}.yaml is missing`);
-  return l;
-}
+const { model, license } = lookups(registry);
 const litellm = (...models: string[]) => `model_list:\n${models.map((m, i) => `  - model_name: m${i}\n    litellm_params:\n      model: ${m}\n`).join('')}`;
 const selfHosted = (m: string) => `name: t\ntiers:\n  - id: oss\n    routes:\n      - model: ${m}\n        via: self-hosted\n`;
 const codes = (config: string) => [...new Set(lintText('router.yaml', config, registry, testPolicy('name: test\n'), TODAY).findings.map((f) => f.code))].sort();

@@ -4,20 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aliasIndex, modelChain, type License, type Model } from './index.ts';
-import { loadRegistry } from './load.ts';
+import { contentRegistry, lookups } from './test-support/content.ts';
 
-const { registry, findings } = loadRegistry(new URL('../../content/', import.meta.url).pathname);
+const { registry, findings } = contentRegistry();
 
-function model(id: string): Model {
-  const m = registry.models[id];
-  if (!m) throw new Error(`content/models/${id}.yaml is missing`);
-  return m;
-}
-function license(id: string | undefined): License {
-  const l = id === undefined ? undefined : registry.licenses[id];
-  if (!l) throw new Error(`content/licenses/${String(id)}.yaml is missing`);
-  return l;
-}
+const { model, license } = lookups(registry);
 const isMultimodal = (m: Model) => m.modalities.input.some((x) => x !== 'text');
 /** The EU exclusions of a model's weights license that reach this model (multimodal-only clauses need image/audio/video input). */
 function euExclusions(id: string) {
