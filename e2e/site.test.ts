@@ -279,7 +279,7 @@ describe('facts in search', () => {
     expect(await target.locator('a[download]').count()).toBeGreaterThan(0);
     const fact = factsJson().find((f) => f.url === url.pathname + url.hash)!;
     expect(await target.getAttribute('data-deck-safe')).toBe(fact.deck_safe ? 'yes' : 'no');
-    expect(await target.locator('button.fact-copy').getAttribute('data-citation')).toContain(fact.deck_safe ? '' : 'NOT DECK-SAFE');
+    expect(await target.locator('button.fact-copy').first().getAttribute('data-citation')).toContain(fact.deck_safe ? '' : 'NOT DECK-SAFE');
     await screenshot(page, 'facts');
   });
 });

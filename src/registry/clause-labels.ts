@@ -1,0 +1,44 @@
+/**
+ * How people name the clause kinds a license records under `other_clauses` and `obligations`: the row label of
+ * the license page's clause table. The YAML keeps its short slugs; the words live here, once. A slug without an
+ * entry reads as its words with hyphens as spaces (a test keeps every slug in content/ covered). No zod here.
+ */
+export const CLAUSE_LABELS: Readonly<Record<string, string>> = {
+  'attribution-display': 'Attribution must be displayed',
+  'aup-flow-down': 'Acceptable-use policy flows down',
+  'automatic-termination': 'Terminates automatically on breach',
+  'baa-zdr-only': 'HIPAA BAA for zero-data-retention endpoints only',
+  'contracting-entity': 'Contracting entity',
+  'contracting-entity-by-region': 'Contracting entity depends on region',
+  'data-residency-uplift': 'Surcharge for data-residency endpoints',
+  'data-stored-in-prc': 'Data stored in China',
+  'eea-ch-uk-paid-services-only': 'Paid services only for users in the EEA, Switzerland and the UK',
+  'export-controls': 'Export controls',
+  'litigation-termination': 'Terminates if you sue',
+  'licensee-clears-third-party-rights': 'Licensee clears third-party rights',
+  'no-clinical-use': 'No clinical use',
+  'no-no-training-clause': 'No clause against training on customer data',
+  'no-training-on-customer-content': 'No training on customer content',
+  'paid-services-no-training': 'No training on paid-service data',
+  'patent-termination': 'Terminates on a patent claim',
+  'personal-data-responsibility': 'Licensee is responsible for personal data',
+  'policy-updates': 'Use policy can change',
+  'region-and-deployment-mode': 'Storage region and deployment mode',
+  'remote-restriction': 'Vendor may restrict use remotely',
+  'scope-by-model': 'Which models it covers',
+  'suspension-without-liability': 'Access can be suspended without liability',
+  'termination-on-breach': 'Terminates on breach',
+  'revocable-grant': 'The grant can be revoked',
+  termination: 'Termination',
+  'training-on-customer-data': 'Training on customer data',
+  'unpaid-services-data-use': 'Free-tier data used to improve products',
+  'use-based-restrictions': 'Use-based restrictions',
+};
+
+/** The label of a clause slug, in words. */
+export function clauseLabel(slug: string): string {
+  const known = CLAUSE_LABELS[slug];
+  if (known !== undefined) return known;
+  const text = slug.replace(/[-_]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
