@@ -6,7 +6,7 @@
  * Attributes: data-bundle (Pagefind bundle URL, default /pagefind/), data-filters (show filter checkboxes).
  */
 
-import { FACT_TYPE, searchPlan, type FilterSpec } from './search-plan.ts';
+import { FACT_TYPE, searchPlan, weakQuery, type FilterSpec } from './search-plan.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -221,8 +221,15 @@ class Search extends HTMLElement {
     const plan = searchPlan(this.#selected);
     const run = async (filters: FilterSpec | undefined) => (filters ? ((await pf.search(term || null, { filters }))?.results ?? []) : undefined);
     // One unfiltered search gives the facet counts for this query, so each count says what ticking it would find.
-    const [pages, facts, counts] = await Promise.all([run(plan.pages), run(plan.facts), term ? pf.search(term).then((r) => r?.filters) : pf.filters()]);
+    let [pages, facts, counts] = await Promise.all([run(plan.pages), run(plan.facts), term ? pf.search(term).then((r) => r?.filters) : pf.filters()]);
     if (seq !== this.#seq) return;
+    // A query only Pagefind's prefix fallback matched (gibberish) finds nothing, rather than hundreds of weak matches.
+    const best = await Promise.all([...(pages ?? []).slice(0, 5), ...(facts ?? []).slice(0, 5)].map((r) => r.data()));
+    if (seq !== this.#seq) return;
+    if (weakQuery(term, best.map((d) => [d.excerpt, ...(d.sub_results ?? []).map((x) => x.excerpt)]))) {
+      [pages, facts] = [pages && [], facts && []];
+      counts = {};
+    }
     this.#updateCounts(counts ?? {});
     this.#shown = PAGE_SIZE;
     await this.#renderResults({ pages, facts }, seq);
