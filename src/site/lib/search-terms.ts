@@ -31,3 +31,12 @@ export function exclusionSearchTerms(regions: readonly string[]): string {
 export function searchTermAttrs(terms: string): Record<string, string> {
   return terms === '' ? {} : { 'data-pagefind-index-attrs': 'data-search-terms', 'data-search-terms': terms };
 }
+
+/**
+ * A placeholder row — nobody established the value and nothing is cited ("Unknown — unknown") — is shown but not
+ * indexed, so it neither matches a search nor fills an excerpt. A row that is unknown but cites what was read
+ * (a scope, a source saying which products hold a certificate) stays searchable.
+ */
+export function placeholderAttrs(status: string | undefined, citations: number): Record<string, string> {
+  return status === 'unknown' && citations === 0 ? { 'data-pagefind-ignore': '' } : {};
+}
