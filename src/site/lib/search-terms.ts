@@ -27,9 +27,13 @@ export function exclusionSearchTerms(regions: readonly string[]): string {
   return regions.some((r) => EU.has(r)) ? SEARCH_TERMS.euExclusion : '';
 }
 
-/** The attributes that index `terms` with the element they sit on (none when there are no terms). */
-export function searchTermAttrs(terms: string): Record<string, string> {
-  return terms === '' ? {} : { 'data-pagefind-index-attrs': 'data-search-terms', 'data-search-terms': terms };
+/**
+ * The attributes that index `terms` with the element they sit on (none when there are no terms); `weight` (Pagefind's
+ * 0–10 scale, headings rank 7 and body text 1) lifts the element above pages that only mention the words in passing.
+ */
+export function searchTermAttrs(terms: string, weight?: number): Record<string, string> {
+  if (terms === '') return {};
+  return { 'data-pagefind-index-attrs': 'data-search-terms', 'data-search-terms': terms, ...(weight !== undefined ? { 'data-pagefind-weight': String(weight) } : {}) };
 }
 
 /**
