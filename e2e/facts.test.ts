@@ -251,11 +251,11 @@ describe('search', () => {
     // A provider whose SecNumCloud row says something (a status, or sources on what is qualified), not a placeholder.
     const entry = registry.providers[secnum.split('/')[2]!]?.certifications.find((c) => c.name === 'secnumcloud');
     expect(entry !== undefined && (entry.status !== 'unknown' || entry.sources.length > 0), secnum).toBe(true);
-    // A Llama license that excludes the EU, or a model page under one.
-    const llama = (await pagesFound('Llama EU'))[0]!;
-    const licenseId = llama.startsWith('/licenses/') ? llama.split('/')[2]! : registry.models[llama.slice('/models/'.length, -1)]?.license;
-    expect(licenseId, llama).toMatch(/^llama-/);
-    expect(registry.licenses[licenseId!]?.geo_exclusions.some((g) => g.regions.includes('EU')), llama).toBe(true);
+    // A Llama license that excludes the EU is among the first three pages (Llama derivatives that discuss the
+    // Llama terms at length can rank above it).
+    const top = (await pagesFound('Llama EU')).slice(0, 3);
+    const licenses = top.filter((p) => p.startsWith('/licenses/llama-')).map((p) => registry.licenses[p.split('/')[2]!]);
+    expect(licenses.some((l) => l?.geo_exclusions.some((g) => g.regions.includes('EU'))), top.join(' ')).toBe(true);
   });
 
   it('counts each facet for the query, not for the whole site', async () => {
