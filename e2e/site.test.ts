@@ -131,6 +131,15 @@ describe('search', () => {
     const expected = ccByNcModels();
     expect(expected.length).toBeGreaterThan(0);
     const page = await open('/search/?q=CC-BY-NC');
+    // More models carry the term than one page of results holds: list them all.
+    await page.locator('.search-status').filter({ hasText: /result/ }).waitFor();
+    const links = page.locator('ol.search-results.pages h3 a');
+    const more = page.getByRole('button', { name: /^Show more (pages|results)$/ });
+    for (let i = 0; i < 10 && (await more.isVisible()); i++) {
+      const shown = await links.count();
+      await more.click();
+      await expect.poll(() => links.count()).toBeGreaterThan(shown);
+    }
     const paths = await resultPaths(page);
     for (const id of expected) expect(paths).toContain(`/models/${id}/`);
     // Excerpts highlight the term.
@@ -279,7 +288,7 @@ describe('facts in search', () => {
     expect(await target.locator('a[download]').count()).toBeGreaterThan(0);
     const fact = factsJson().find((f) => f.url === url.pathname + url.hash)!;
     expect(await target.getAttribute('data-deck-safe')).toBe(fact.deck_safe ? 'yes' : 'no');
-    expect(await target.locator('button.fact-copy').getAttribute('data-citation')).toContain(fact.deck_safe ? '' : 'NOT DECK-SAFE');
+    expect(await target.locator('button.fact-copy').first().getAttribute('data-citation')).toContain(fact.deck_safe ? '' : 'NOT DECK-SAFE');
     await screenshot(page, 'facts');
   });
 });

@@ -21,8 +21,8 @@ const facts = collectFacts(registry);
 const fonts = loadCardFonts();
 const TODAY = '2026-11-22';
 
-function content(fact: FactRecord): CardContent {
-  return factCardContent(fact, deckSafety(fact, registry.sources, { today: TODAY }), registry.sources);
+function content(fact: FactRecord, size: CardSize = 'og'): CardContent {
+  return factCardContent(fact, deckSafety(fact, registry.sources, { today: TODAY }), registry.sources, size);
 }
 const fact = (id: string) => facts.find((f) => f.id === id)!;
 
@@ -81,7 +81,7 @@ const GOLDEN_CASES: [string, string, CardSize][] = [
 
 describe('golden card images', () => {
   it.each(GOLDEN_CASES)('%s (%s, %s)', async (_what, id, size) => {
-    const svg = await renderCardSvg(content(fact(id)), size, fonts);
+    const svg = await renderCardSvg(content(fact(id), size), size, fonts);
     const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: CARD_SIZES[size].width }, font: { loadSystemFonts: false }, background: '#ffffff' }).render();
     const file = join(GOLDEN, cardFileName(id, size));
     if (process.env.CLEARANCE_UPDATE_GOLDEN === '1' || !existsSync(file)) {
@@ -136,18 +136,33 @@ describe('card content', () => {
     );
   });
 
-  it('puts the statement, the value, the source line with date, and the status on the card', () => {
+  it('puts the statement, the value, the source line with link and date, and the status on the card', () => {
+    const LINK = registry.sources[fact('tender-award').sources[0]!.source]!.url!.replace(/^https?:\/\//, '');
     expect(content(fact('tender-award'))).toEqual({
       kicker: 'Market',
       value: '€90M',
       statement: 'The ministry awarded a €90 million cloud tender on 17 April 2026.',
       caveats: 'a framework ceiling, not money spent · period: four-year framework',
       source: 'Source: Outlet A — Ministry awards cloud tender +1 more',
+      link: LINK,
       date: 'as of 2026-04-17',
       status: 'secondary',
       statusLabel: 'SECONDARY',
       footer: 'Deck-safe · Clearance',
     });
+  });
+
+  it('prints the first source\'s address under the source line, without its scheme', () => {
+    const sourced = facts.find((f) => f.sources.length > 0 && registry.sources[f.sources[0]!.source]?.url !== undefined)!;
+    const url = registry.sources[sourced.sources[0]!.source]!.url!;
+    expect(content(sourced).link).toBe(url.replace(/^https?:\/\//, '').replace(/\/$/, ''));
+  });
+
+  it('shows every caveat on a slide, uncut, and the first two on a share card', () => {
+    const caveats = ['input price is for cache misses', 'list price on the vendor page as of 2026-10', 'began as a launch promotion and became the list price after 31 May 2026', 'replaced from 16 August 2026 by peak / off-peak pricing: peak $1.32 / $3.96, off-peak $0.66 / $1.98'];
+    const many = { ...fact('tender-award'), caveats };
+    expect(content(many, 'slide').caveats).toBe(caveats.join(' · '));
+    expect(content(many, 'og').caveats).toBe(caveats.slice(0, 2).join(' · '));
   });
 
   it('draws only characters the bundled fonts have', () => {

@@ -2,9 +2,10 @@
  * What a card says, as plain data: the first stage of the card pipeline (data → content → layout → SVG → PNG).
  * Everything the picture shows is decided here, so the cache key is a hash of this object.
  */
-import { factDate, formatNumber, sourceLine, valueParts, type DeckSafety, type FactRecord } from '../facts/index.ts';
+import { factDate, formatNumber, sourceLine, sourceLink, valueParts, type DeckSafety, type FactRecord } from '../facts/index.ts';
 import type { License, Model, Registry, Source, Status } from '../registry/index.ts';
 import { cardText } from './fonts.ts';
+import type { CardSize } from './layout.ts';
 
 export interface CardContent {
   /** Small line at the top: what the card is about. */
@@ -14,10 +15,12 @@ export interface CardContent {
   /** Unit or label under the value. */
   valueLabel?: string;
   statement: string;
-  /** Up to two caveats, joined. */
+  /** The caveats, joined: up to two on an Open Graph card, all of them on a slide. */
   caveats?: string;
   /** "Source: …" */
   source: string;
+  /** The first source's address without its scheme (`deepseek.com/pricing`), so a printed slide can be checked. */
+  link?: string;
   /** "as of 2026-04-17" */
   date: string;
   status: Status | 'info';
@@ -44,17 +47,23 @@ const ORIGIN_LABEL: Record<FactRecord['origin']['kind'], string> = { fact: '', m
 
 const DANGER_CODES = new Set(['fact/unknown', 'fact/disputed', 'fact/contradicted', 'fact/missing-source']);
 
-/** The card for one fact, with its deck-safety verdict shown as a warning band when it is not safe. */
-export function factCardContent(fact: FactRecord, safety: DeckSafety, sources: Readonly<Record<string, Source>>): CardContent {
+/**
+ * The card for one fact, with its deck-safety verdict shown as a warning band when it is not safe. A slide has the
+ * room for every caveat, so it shows them all, uncut; the 1200×630 share card shows the first two.
+ */
+export function factCardContent(fact: FactRecord, safety: DeckSafety, sources: Readonly<Record<string, Source>>, size: CardSize = 'og'): CardContent {
   const { text: value, label } = valueParts(fact.value, fact.unit);
   const warning = safety.deck_safe ? undefined : warningText(fact, safety);
+  const link = sourceLink(fact, sources, size === 'slide' ? 110 : 80);
+  const caveats = size === 'slide' ? truncate(fact.caveats.join(' · '), 900) : truncate(fact.caveats.slice(0, 2).join(' · '), 220);
   return clean({
     kicker: `${fact.subject.name}${ORIGIN_LABEL[fact.origin.kind]}`,
     ...(value !== undefined ? { value: truncate(value, 40) } : {}),
     ...(label !== undefined ? { valueLabel: label } : {}),
     statement: truncate(fact.statement, 420),
-    ...(fact.caveats.length > 0 ? { caveats: truncate(fact.caveats.slice(0, 2).join(' · '), 220) } : {}),
+    ...(fact.caveats.length > 0 ? { caveats } : {}),
     source: truncate(`Source: ${sourceLine(fact, sources)}`, 170),
+    ...(link !== undefined ? { link } : {}),
     date: factDate(fact),
     status: fact.status,
     statusLabel: STATUS_LABEL[fact.status],

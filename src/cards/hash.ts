@@ -27,7 +27,7 @@ export function cardFileName(factId: string, size: 'og' | 'slide'): string {
 }
 
 /** Bump when the layout changes in a way the content hash cannot see, so cached PNGs are redrawn. */
-export const CARD_RENDERER_VERSION = 1;
+export const CARD_RENDERER_VERSION = 2;
 
 /** The cache key of one card: what it says, its size, the renderer version and the toolchain (fonts, satori, resvg). */
 export async function cardCacheKey(content: unknown, size: 'og' | 'slide', toolchain: string): Promise<string> {

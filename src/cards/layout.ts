@@ -48,6 +48,12 @@ function statementSize(text: string, hasValue: boolean): number {
   return n <= 120 ? 32 : n <= 180 ? 28 : n <= 280 ? 24 : 21;
 }
 
+/** A slide's caveats are all shown: long lists get smaller type (never below the share card's 20). */
+function caveatSize(text: string): number {
+  const n = [...text].length;
+  return n <= 200 ? 22 : n <= 400 ? 21 : 20;
+}
+
 export function cardTree(content: CardContent, size: CardSize): CardNode {
   const { width, height } = CARD_SIZES[size];
   const s = width / 1200;
@@ -80,12 +86,18 @@ export function cardTree(content: CardContent, size: CardSize): CardNode {
             content.valueLabel !== undefined && h('div', { display: 'flex', fontSize: px(22), color: '#475569', marginTop: px(6) }, content.valueLabel),
           ),
         h('div', { display: 'flex', fontSize: px(statementSize(content.statement, content.value !== undefined)), lineHeight: 1.3, marginTop: px(20) }, content.statement),
-        content.caveats !== undefined && h('div', { display: 'flex', fontSize: px(20), color: '#64748b', lineHeight: 1.35, marginTop: px(14) }, content.caveats),
+        content.caveats !== undefined && h('div', { display: 'flex', fontSize: px(size === 'slide' ? caveatSize(content.caveats) : 20), color: '#475569', lineHeight: 1.35, marginTop: px(14) }, content.caveats),
       ),
       h(
         'div',
         { display: 'flex', flexShrink: 0, justifyContent: 'space-between', alignItems: 'flex-end', marginTop: px(12), borderTop: `${px(2)}px solid #e2e8f0`, paddingTop: px(14), fontSize: px(18), color: '#475569' },
-        h('div', { display: 'flex', flexDirection: 'column', maxWidth: px(860) }, h('div', { display: 'flex', lineHeight: 1.3 }, content.source), h('div', { display: 'flex', marginTop: px(4) }, content.date)),
+        h(
+          'div',
+          { display: 'flex', flexDirection: 'column', maxWidth: px(860) },
+          h('div', { display: 'flex', lineHeight: 1.3, color: '#334155' }, content.source),
+          content.link !== undefined && h('div', { display: 'flex', marginTop: px(4), color: '#1d4ed8' }, content.link),
+          h('div', { display: 'flex', marginTop: px(4) }, content.date),
+        ),
         h('div', { display: 'flex', fontWeight: 700, color: band ? band.bg : '#0f172a' }, content.footer),
       ),
     ),

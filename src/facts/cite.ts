@@ -32,6 +32,31 @@ export function sourceLine(fact: FactRecord, sources: Readonly<Record<string, So
   return `${s.publisher} — ${title}${version}${more}`;
 }
 
+/**
+ * The short citation: the sentence, then publisher, title, date and link of each source — no version (a commit
+ * hash), no locator, no retrieval date; the full citation has those. A fact that is not deck-safe still says so first.
+ */
+export function shortCitation(fact: FactRecord, sources: Readonly<Record<string, Source>>, safety: DeckSafety): string {
+  const warn = safety.deck_safe ? '' : '[NOT DECK-SAFE] ';
+  const refs = fact.sources.map((r) => {
+    const s = sources[r.source];
+    if (!s) return `[missing source "${r.source}"]`;
+    const date = s.published ?? fact.as_of ?? s.retrieved;
+    return [s.publisher, `"${s.title}"`, date, s.url ?? s.document].filter((p) => p !== undefined && p !== '').join(', ');
+  });
+  return `${warn}${fact.statement} (${refs.length > 0 ? refs.join('; ') : 'no supporting source'})`;
+}
+
+/** The link a card prints under its source line: the first source's URL without its scheme, shortened to `maxChars`. */
+export function sourceLink(fact: FactRecord, sources: Readonly<Record<string, Source>>, maxChars = 90): string | undefined {
+  const first = fact.sources[0];
+  const url = first !== undefined ? sources[first.source]?.url : undefined;
+  if (url === undefined) return undefined;
+  const bare = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const chars = [...bare];
+  return chars.length <= maxChars ? bare : `${chars.slice(0, maxChars - 1).join('')}…`;
+}
+
 /** The date a card shows: as-of, else the review date. */
 export function factDate(fact: FactRecord): string {
   return fact.as_of !== undefined ? `as of ${fact.as_of}` : `reviewed ${fact.reviewed}`;

@@ -209,9 +209,17 @@ function modelFieldClaim(registry: Registry, model: Model, key: string, value: u
       const when = l.retired_on ? `; it was retired on ${l.retired_on}` : l.retires_on ? `; it retires on ${l.retires_on}` : l.deprecated_on ? ` since ${l.deprecated_on}` : '';
       return { statement: `${name} is ${l.status}${when}`, value: l.status, tags: ['lifecycle'] };
     }
+    case 'aliases': {
+      const ids = value as string[];
+      return { statement: `${name} is listed under ${ids.length} id${ids.length === 1 ? '' : 's'} by routers and providers: ${ids.join(', ')}`, value: `${ids.length} id${ids.length === 1 ? '' : 's'}`, tags: ['aliases'] };
+    }
+    case 'architecture.native_precision':
+      return { statement: `${name} weights are published in ${String(value)} (their native precision)`, value: String(value), tags: ['architecture'] };
     default:
       break;
   }
+  // Other architecture fields read as "Model: hidden size is 5,120", not "architecture hidden size".
+  if (key.startsWith('architecture.')) return { statement: `${name}: ${humanPath(key.slice('architecture.'.length))} is ${describe(value)}`, ...(isScalar(value) ? { value } : {}), tags: ['architecture'] };
   return { statement: `${name}: ${humanPath(key)} is ${describe(value)}`, ...(isScalar(value) ? { value } : {}), tags: [key.split(/[.[]/)[0]!.replace(/_/g, '-')] };
 }
 
@@ -281,8 +289,8 @@ function providerFacts(id: string, provider: Provider): FactRecord[] {
     if (value === undefined) continue;
     let statement: string;
     let shown: number | string | undefined;
-    if (key === 'country') [statement, shown] = [`${name} is seated in ${String(value)}`, String(value)];
-    else if (key === 'parent_country') [statement, shown] = [`${name}'s ultimate parent company is in ${String(value)}`, String(value)];
+    if (key === 'country') [statement, shown] = [`${name} is seated in ${countryName(String(value))}`, countryName(String(value))];
+    else if (key === 'parent_country') [statement, shown] = [`${name}'s ultimate parent company is in ${countryName(String(value))}`, countryName(String(value))];
     else if (key === 'eu_controlled') [statement, shown] = [`${name} is ${value ? '' : 'not '}headquartered and controlled in the EU/EEA`, value ? 'EU-controlled' : 'not EU-controlled'];
     else if (key === 'regions') {
       const regions = value as Provider['regions'];
@@ -346,6 +354,18 @@ function fromCitation(c: Citation): Pick<Claim, 'status' | 'sources' | 'caveats'
   return { status: c.status, sources: c.sources, caveats: c.note ? [c.note] : [] };
 }
 
+
+const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "CN" → "China"; codes Intl does not know (and the EU) stay readable. */
+function countryName(code: string): string {
+  if (code === 'EU') return 'the European Union';
+  try {
+    return COUNTRY_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 function isScalar(v: unknown): v is number | string {
   return typeof v === 'number' || typeof v === 'string';

@@ -133,7 +133,7 @@ export function deckSafety(fact: FactRecord, sources: Readonly<Record<string, So
   }
   for (const c of known) {
     if (c.source.kind === 'paper' && (c.source.version === undefined || c.source.version.trim() === '')) {
-      add('fact/paper-version-missing', `it cites the paper "${c.source.title}" without its version; paper versions report different numbers, so record which one (content/sources/${c.id}.yaml, version:)`);
+      add('fact/paper-version-missing', `it cites the paper "${c.source.title}" without its version; paper versions report different numbers, so record which one as the version of source "${c.id}"`);
     }
   }
 

@@ -14,10 +14,10 @@ export {
   type DeckSafety,
   type DeckSafetyOptions,
 } from './deck-safe.ts';
-export { citationSentence, formatReference, sourceLine, factDate } from './cite.ts';
+export { citationSentence, shortCitation, formatReference, sourceLine, sourceLink, factDate } from './cite.ts';
 export { formatValue, formatNumber, formatMoney, valueParts, unitIsInline } from './value.ts';
 export { viewFacts, formatFacts, formatText, formatJson, formatCsv, formatMarkdown, csvCell, FACT_FORMATS, type FactFormat, type FactView } from './format.ts';
-export { selectFacts, type FactSelection } from './select.ts';
+export { selectFacts, isPitchFact, isReferenceList, type FactSelection } from './select.ts';
 export { lifecycleDates } from './collect.ts';
 export { citationRead, isLocatable, isResearchNotes, isSiteRoot, publisherKey, publishedBy, COMMUNITY_CATALOGUES, PROVIDER_SIDE_KINDS } from './evidence.ts';
 export {

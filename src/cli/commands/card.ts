@@ -87,7 +87,7 @@ export const command: Command = {
         return 2;
       }
       const safety = deckSafety(fact, registry.sources, { today });
-      content = factCardContent(fact, safety, registry.sources);
+      content = factCardContent(fact, safety, registry.sources, size);
       verdict = safety.deck_safe ? 'deck-safe' : `NOT deck-safe: ${safety.why_not.map((r) => r.code).join(', ')}`;
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, countryName, date, humanize, params, usd, weakestStatus } from './format.ts';
+import { compact, countryName, date, params, usd, weakestStatus } from './format.ts';
 import { compareUrl, modelUrl } from './paths.ts';
 
 describe('display formatting', () => {
@@ -33,10 +33,6 @@ describe('display formatting', () => {
 
   it('picks the weakest status', () => {
     expect(weakestStatus(['verified', 'single-source', 'secondary'])).toBe('single-source');
-  });
-
-  it('humanizes slugs', () => {
-    expect(humanize('litigation-termination')).toBe('Litigation termination');
   });
 
   it('keeps model ids readable in shareable compare URLs', () => {

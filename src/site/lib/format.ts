@@ -159,8 +159,3 @@ export function words(slug: string | undefined): string {
 /** Certification names for tables (src/registry/certifications.ts holds them once). */
 export const CERTIFICATION_WORDS: Record<string, string> = Object.fromEntries(Object.entries(CERTIFICATIONS).map(([id, c]) => [id, c.label]));
 
-/** "litigation-termination" → "Litigation termination". */
-export function humanize(slug: string): string {
-  const text = slug.replace(/[-_]+/g, ' ').trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -4,7 +4,8 @@
  */
 import type { GeoExclusion, License, Model, SourceRef, Status } from '../../registry/index.ts';
 import type { Footnotes } from './footnotes.ts';
-import { compact, countryName, humanize, usdExact, words } from './format.ts';
+import { clauseLabel } from '../../registry/clause-labels.ts';
+import { compact, countryName, usdExact, words } from './format.ts';
 
 export interface ClauseView {
   key: string;
@@ -120,7 +121,7 @@ export function licenseView(id: string, license: License, notes: Footnotes, mode
     clauses.push(clause('governing_law', 'Governing law', license.governing_law, v ?? 'None named', false, notes));
   }
   for (const [i, other] of (license.other_clauses ?? []).entries()) {
-    clauses.push(clause(`other_clauses[${i}]`, humanize(other.value), other, 'Other clause', true, notes));
+    clauses.push(clause(`other_clauses[${i}]`, clauseLabel(other.value), other, 'Other clause', true, notes));
   }
   const obligations = license.obligations.map((o, i) => clause(`obligations[${i}]`, words(o.value), o, words(o.value), true, notes));
   const geo: GeoView[] = license.geo_exclusions.map((g, i) => {

@@ -6,13 +6,20 @@
  * Attributes: data-bundle (Pagefind bundle URL, default /pagefind/), data-filters (show filter checkboxes).
  */
 
-import { FACT_TYPE, searchPlan, type FilterSpec } from './search-plan.ts';
+import { FACT_TYPE, searchPlan, weakQuery, type FilterSpec } from './search-plan.ts';
 
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
+  sub_results?: PagefindSubResult[];
 }
 interface PagefindResult {
   id: string;
@@ -21,6 +28,8 @@ interface PagefindResult {
 interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
+  /** Counts of each filter value among this search's matches. */
+  filters?: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -51,10 +60,21 @@ export function excerptNodes(html: string): Node[] {
   return out;
 }
 
-/** One result: title link, type (and a fact's verdict), subject line for facts, excerpt. */
+/**
+ * The section of a page that holds most of the matched words (Pagefind's sub-results, one per heading): its
+ * excerpt shows the idea that matched and its link lands on that heading. Undefined when the page has no
+ * sections or the best one is the page itself.
+ */
+export function bestSection(data: PagefindResultData): PagefindSubResult | undefined {
+  const subs = (data.sub_results ?? []).filter((s) => s.url !== data.url && (s.locations?.length ?? 0) > 0);
+  return subs.sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))[0];
+}
+
+/** One result: title link, type (and a fact's verdict), subject line for facts, excerpt of the best section. */
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const li = document.createElement('li');
   const link = document.createElement('a');
+  const section = bestSection(data);
   link.href = data.url;
   link.textContent = data.meta.title ?? data.url;
   const heading = document.createElement('h3');
@@ -72,7 +92,14 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
     li.append(about);
   }
   const excerpt = document.createElement('p');
-  excerpt.append(...excerptNodes(data.excerpt));
+  if (section) {
+    const where = document.createElement('a');
+    where.href = section.url;
+    where.className = 'small';
+    where.textContent = section.title;
+    excerpt.append(where, ': ');
+  }
+  excerpt.append(...excerptNodes(section?.excerpt ?? data.excerpt));
   li.append(excerpt);
   return li;
 }
@@ -165,7 +192,9 @@ class Search extends HTMLElement {
         });
         label.append(box, document.createTextNode(` ${value} `));
         const n = document.createElement('span');
-        n.className = 'muted small';
+        n.className = 'muted small facet-count';
+        n.dataset.key = key;
+        n.dataset.value = value;
         n.textContent = `(${count})`;
         label.append(n);
         fieldset.append(label);
@@ -191,8 +220,17 @@ class Search extends HTMLElement {
     const pf = await this.#load();
     const plan = searchPlan(this.#selected);
     const run = async (filters: FilterSpec | undefined) => (filters ? ((await pf.search(term || null, { filters }))?.results ?? []) : undefined);
-    const [pages, facts] = await Promise.all([run(plan.pages), run(plan.facts)]);
+    // One unfiltered search gives the facet counts for this query, so each count says what ticking it would find.
+    let [pages, facts, counts] = await Promise.all([run(plan.pages), run(plan.facts), term ? pf.search(term).then((r) => r?.filters) : pf.filters()]);
     if (seq !== this.#seq) return;
+    // A query only Pagefind's prefix fallback matched (gibberish) finds nothing, rather than hundreds of weak matches.
+    const best = await Promise.all([...(pages ?? []).slice(0, 5), ...(facts ?? []).slice(0, 5)].map((r) => r.data()));
+    if (seq !== this.#seq) return;
+    if (weakQuery(term, best.map((d) => [d.excerpt, ...(d.sub_results ?? []).map((x) => x.excerpt)]))) {
+      [pages, facts] = [pages && [], facts && []];
+      counts = {};
+    }
+    this.#updateCounts(counts ?? {});
     this.#shown = PAGE_SIZE;
     await this.#renderResults({ pages, facts }, seq);
   }
@@ -243,6 +281,13 @@ class Search extends HTMLElement {
       nodes.push(section);
     });
     this.#results.replaceChildren(...nodes);
+  }
+
+  /** Shows, beside each filter value, how many results of the current query carry it. */
+  #updateCounts(counts: Record<string, Record<string, number>>): void {
+    for (const n of this.querySelectorAll<HTMLElement>('.search-filters .facet-count')) {
+      n.textContent = `(${counts[n.dataset.key ?? '']?.[n.dataset.value ?? ''] ?? 0})`;
+    }
   }
 
   /** Selects one filter value, as if its checkbox were ticked, and searches again. */
