@@ -56,4 +56,20 @@ describe('at 390px', () => {
     }
     expect(wide).toEqual([]);
   }, 600_000);
+
+  it('the models table keeps the model in view and shows the deciding columns until asked for all', async () => {
+    const page = await h.newPage({ width: 390 });
+    await page.goto(`${h.server.url}/models/`);
+    const visibleHeaders = () => page.locator('table.models thead th').evaluateAll((ths) => ths.filter((th) => getComputedStyle(th).display !== 'none').map((th) => th.textContent?.trim()));
+    expect(await visibleHeaders()).toEqual(['Model', 'License', 'Commercial use', 'MAU cap']);
+    expect(await page.locator('table.models tbody th[scope=row]').first().evaluate((th) => getComputedStyle(th).position)).toBe('sticky');
+    await page.locator('input.show-all-columns').check();
+    expect((await visibleHeaders()).length).toBe(12);
+    await screenshot(page, 'phone-models-all-columns');
+    // On a wide screen every column shows and the switch is not offered.
+    const wide = await h.newPage({ width: 1280 });
+    await wide.goto(`${h.server.url}/models/`);
+    expect(await wide.locator('table.models thead th').evaluateAll((ths) => ths.filter((th) => getComputedStyle(th).display !== 'none').length)).toBe(12);
+    expect(await wide.locator('.models-columns').isVisible()).toBe(false);
+  });
 });
