@@ -172,6 +172,10 @@ describe('compare', () => {
     expect(await heads.allInnerTexts()).toEqual(ids.map((id) => registry.models[id]!.name));
     expect(await page.locator('table.compare tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#cmp-1').inputValue()).toBe(ids[0]);
+    // The highlight is explained, and counts the rows it marks.
+    const marked = await page.locator('table.compare tbody tr:has(td.differs)').count();
+    expect(marked).toBeGreaterThan(0);
+    expect(await page.locator('.compare-legend').innerText()).toBe(`Highlighted: the ${marked} rows where the models differ.`);
     await screenshot(page, 'compare');
   });
 });

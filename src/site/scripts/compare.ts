@@ -80,6 +80,7 @@ class Compare extends HTMLElement {
     }
     const body = table.createTBody();
     const labels = docs[0]!.display.map((d) => d.label);
+    let differing = 0;
     for (const label of labels) {
       const row = body.insertRow();
       const th = document.createElement('th');
@@ -88,13 +89,18 @@ class Compare extends HTMLElement {
       row.append(th);
       const values = docs.map((doc) => doc.display.find((d) => d.label === label)?.value ?? '—');
       const differs = new Set(values).size > 1;
+      if (differs) differing++;
       for (const value of values) {
         const cell = row.insertCell();
         cell.textContent = value;
         if (differs) cell.className = 'differs';
       }
     }
-    result.append(table);
+    // Say what the highlight means, so a reader does not have to guess.
+    const legend = document.createElement('p');
+    legend.className = 'small compare-legend';
+    legend.textContent = differing > 0 ? `Highlighted: the ${differing} rows where the models differ.` : 'The models agree on every row.';
+    result.append(legend, table);
   }
 }
 
