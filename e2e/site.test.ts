@@ -176,6 +176,10 @@ describe('compare', () => {
     const marked = await page.locator('table.compare tbody tr:has(td.differs)').count();
     expect(marked).toBeGreaterThan(0);
     expect(await page.locator('.compare-legend').innerText()).toBe(`Highlighted: the ${marked} rows where the models differ.`);
+    // A sizing row: what self-hosting each costs at one standard workload, on its cheapest priced GPU.
+    const sizing = page.locator('table.compare tbody tr', { hasText: 'Self-hosting at 1 request/s' });
+    expect(await sizing.count()).toBe(1);
+    for (const cell of await sizing.locator('td').allInnerTexts()) expect(cell).toMatch(/^\d+ × .+, \$[\d,]+ a month at the catalog price$/);
     await screenshot(page, 'compare');
   });
 });

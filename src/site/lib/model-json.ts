@@ -1,9 +1,11 @@
 /** The per-model JSON document of the static API (/api/models/<id>.json). Pure. */
 import type { License, Model, Provider, Registry, Source, SourceRef, Vendor } from '../../registry/index.ts';
-import { compact, countryName, date, params, tokens, usd, words } from './format.ts';
+import { compact, countryName, date, integer, params, tokens, usd, words } from './format.ts';
 import { licenseHeadline } from './license-view.ts';
 import { governingLicenses, modelRow, type ModelRow } from './model-row.ts';
 import { modelUrl } from './paths.ts';
+import { compareGpus } from '../../sizing/index.ts';
+import { REFERENCE_WORKLOAD } from './footprint.ts';
 
 export interface ModelDocument {
   format: 'clearance-model';
@@ -30,6 +32,21 @@ function collectSourceIds(value: unknown, out: Set<string>): void {
     if (typeof ref.source === 'string') out.add(ref.source);
     for (const v of Object.values(value)) collectSourceIds(v, out);
   }
+}
+
+/** The standard workload the compare page sizes every model at: one request a second, 1,000 in / 1,000 out, 50 ms TPOT. */
+export const STANDARD_LOAD = { ...REFERENCE_WORKLOAD, requestsPerSecond: 1 } as const;
+const SELF_HOSTING_LABEL = `Self-hosting at ${STANDARD_LOAD.requestsPerSecond} request/s (${STANDARD_LOAD.isl.toLocaleString('en-US')} in, ${STANDARD_LOAD.osl.toLocaleString('en-US')} out, ${STANDARD_LOAD.tpotMs} ms per token)`;
+
+/** The cheapest priced GPU of the catalog for the standard workload: GPUs and $ a month (src/sizing). */
+function selfHostingAtStandardLoad(registry: Registry, id: string, model: Model): string {
+  if (model.kind !== 'open-weights') return 'not self-hostable (API only)';
+  if (!model.architecture) return 'no architecture recorded';
+  const request = { model: { id, name: model.name, architecture: model.architecture, ...(model.context_tokens !== undefined ? { contextTokens: model.context_tokens } : {}) }, gpu: { ...Object.values(registry.gpus)[0]!, id: Object.keys(registry.gpus)[0]! }, workload: { ...STANDARD_LOAD } };
+  const best = compareGpus(request, registry.gpus)[0];
+  const r = best?.result;
+  if (!r?.fits || !r.cost) return 'does not fit on a priced GPU of the catalog';
+  return `${r.gpus} × ${best!.gpuName} (${r.replicas} × ${r.layoutLabel}), $${integer(Math.round(r.cost.perMonthUsd))} a month at the catalog price`;
 }
 
 export function modelSummary(registry: Registry, id: string): ModelDocument {
@@ -72,6 +89,7 @@ export function modelSummary(registry: Registry, id: string): ModelDocument {
     { label: 'Sovereign options', value: [facets.selfHostable ? 'self-host' : '', ...facets.euProviders].filter(Boolean).join(', ') || 'none recorded' },
     { label: 'Cheapest listed route', value: cheapest ? `${registry.providers[cheapest.provider]?.name ?? cheapest.provider}: ${usd(cheapest.price!.input_usd_per_mtok)} in / ${usd(cheapest.price!.output_usd_per_mtok)} out per 1M (${date(cheapest.as_of)})` : 'none recorded' },
     { label: 'Procurement flags', value: facets.flags.join(', ') || 'none' },
+    { label: SELF_HOSTING_LABEL, value: selfHostingAtStandardLoad(registry, id, model) },
   ];
   const doc: ModelDocument = { format: 'clearance-model', version: 1, id, url: modelUrl(id), model, licenses, providers, sources, facets, display };
   if (vendor) doc.vendor = vendor;
