@@ -97,7 +97,7 @@ describe('licenses added for breadth (second set)', () => {
     expect(l.flow_down?.value).toBe('yes');
     expect(l.obligations.filter((o) => o.value === 'aup-flow-down').map((o) => o.applies_when).sort()).toEqual(['distribution', 'use']);
     expect(l.obligations.find((o) => o.value === 'attribution-display')?.quote).toContain('is built using Falcon LLM technology from the Technology Innovation Institute');
-    expect(l.other_clauses?.map((c) => c.value)).toContain('aup-unilateral-updates');
+    expect(l.other_clauses?.map((c) => c.value)).toContain('policy-updates');
     expect(registry.vendors.tii).toMatchObject({ country: 'AE' });
   });
 
