@@ -8,17 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { testPolicy } from '../policy/__fixtures__/registry.ts';
 import { lintText } from '../policy/index.ts';
-import { type License } from './index.ts';
-import { loadRegistry } from './load.ts';
+import { contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-02';
-const { registry, findings } = loadRegistry(new URL('../../content/', import.meta.url).pathname, { today: TODAY });
-
-function license(id: string): License {
-  const l = registry.licenses[id];
-  if (!l) throw new Error(`content/licenses/${id}.yaml is missing`);
-  return l;
-}
+const { registry, findings } = contentRegistry(TODAY);
+const { license } = lookups(registry);
 const litellm = (model: string, extra = '') => `model_list:\n  - model_name: m\n    litellm_params:\n      model: ${model}\n${extra}`;
 const lint = (config: string, policy = 'name: test\n') => lintText('router.yaml', config, registry, testPolicy(policy), TODAY).findings;
 const codes = (config: string, policy?: string) => [...new Set(lint(config, policy).map((f) => f.code))].sort();
