@@ -79,6 +79,10 @@ describe('policy playground', () => {
     expect(await page.locator('input[name=mau]').getAttribute('aria-invalid')).toBe('true');
     await page.locator('input[name=mau]').fill('5,000,000');
     await page.locator('input[name=mau]').dispatchEvent('change');
+    // Revenue: the whole company's, for licenses that end above a revenue.
+    await page.locator('input[name=revenue]').fill('25,000,000');
+    await page.locator('input[name=revenue]').dispatchEvent('change');
+    expect(await page.locator('textarea[name=policyText]').inputValue()).toMatch(/annual_revenue_usd: 25000000/);
 
     await page.locator('textarea[name=config]').focus();
     await page.keyboard.press('Control+Enter');

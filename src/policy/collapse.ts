@@ -127,7 +127,7 @@ function mergeGroup(group: readonly PolicyFinding[], key: string): PolicyFinding
   };
 }
 
-const FACT_ORDER: readonly OrganizationFact[] = ['domicile', 'monthly_active_users', 'trains_on_outputs'];
+const FACT_ORDER: readonly OrganizationFact[] = ['domicile', 'monthly_active_users', 'annual_revenue_usd', 'trains_on_outputs'];
 
 function unsetFinding(undecided: readonly { finding: PolicyFinding; check: UndecidedCheck }[], loaded: LoadedPolicy): PolicyFinding | undefined {
   if (undecided.length === 0) return undefined;

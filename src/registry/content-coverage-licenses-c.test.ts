@@ -140,6 +140,21 @@ describe('licenses added for breadth (third batch)', () => {
     expect(m?.architecture).toMatchObject({ params_total_b: 12.14, layers: 40, hidden_size: 5120, attention: { kind: 'gqa', heads: 32, kv_heads: 8 } });
     expect(codes(litellm('hosted_vllm/stabilityai/stablelm-2-12b'))).not.toContain('license/non-commercial');
     expect(codes(litellm('hosted_vllm/stabilityai/stablelm-2-12b'), 'name: test\norganization:\n  trains_on_outputs: true\n')).toContain('license/output-training');
+    // The revenue cap decides the verdict: a USD 25M company needs Stability's enterprise license; a start-up does not.
+    const revenue = (usd: number) => `name: test\norganization:\n  annual_revenue_usd: ${usd}\n`;
+    const over = lint(litellm('hosted_vllm/stabilityai/stablelm-2-12b'), revenue(25_000_000)).filter((f) => f.code === 'license/revenue-cap');
+    expect(over.map((f) => f.severity)).toEqual(['error']);
+    expect(over[0]!.message).toContain('grants rights only below USD 1M annual revenue');
+    expect(codes(litellm('hosted_vllm/stabilityai/stablelm-2-12b'), revenue(200_000))).not.toContain('license/revenue-cap');
+  });
+
+  it('Devstral 2 (modified MIT): the revenue cap is per month; the annual figure it is compared with says so', () => {
+    const l = license('devstral-2-modified-mit');
+    expect(l.revenue_cap?.value).toBe(240_000_000);
+    expect(l.revenue_measured).toMatch(/^Per month/);
+    const over = lint(litellm('hosted_vllm/mistralai/Devstral-2-123B-Instruct-2512'), 'name: test\norganization:\n  annual_revenue_usd: 300000000\n').filter((f) => f.code === 'license/revenue-cap');
+    expect(over.map((f) => f.severity)).toEqual(['error']);
+    expect(over[0]!.evidence?.[0]?.summary).toContain('Measured: Per month');
   });
 
   it('EXAONE 1.2 - NC: still non-commercial; output ban narrowed to competing models; fine-tunes named "EXAONE…"', () => {

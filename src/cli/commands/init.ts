@@ -1,6 +1,6 @@
 /**
  * `clearance init`: writes a commented policy for an organisation from flags — the facts license clauses
- * turn on (domicile, MAU, MAU on dated measurements, training on outputs), the sovereign tier requirement —
+ * turn on (domicile, MAU, MAU on dated measurements, annual revenue, training on outputs), the sovereign tier requirement —
  * so a first lint says what matters instead of warning that nothing is set. The policy is checked against
  * the policy schema before it is written.
  */
@@ -14,7 +14,7 @@ import { checkOutput } from '../output.ts';
 import { PACKAGE_ROOT } from '../registry.ts';
 import type { Command } from './index.ts';
 
-const HELP = `Usage: clearance init [--name NAME] [--domicile CC] [--mau N] [--mau-on DATE=N]… [--trains-on-outputs true|false]
+const HELP = `Usage: clearance init [--name NAME] [--domicile CC] [--mau N] [--mau-on DATE=N]… [--revenue USD] [--trains-on-outputs true|false]
                       [--sovereign-tag TAG]… [--rules-url URL] [--output FILE] [--force]
 
 Writes a commented license policy for your organisation, ready for "clearance lint --policy FILE".
@@ -26,6 +26,8 @@ Options:
   --mau N                   monthly active users of the products that use the models, today
   --mau-on DATE=N           monthly active users on a date (repeatable), for licenses that measure the cap
                             once, on their release date (Llama 2, 3.x, 4), e.g. --mau-on 2024-12-06=120000000
+  --revenue USD             annual revenue of the whole organisation with its affiliates, in US dollars, for
+                            licenses that end above a revenue (Stability AI Community: USD 1M)
   --trains-on-outputs B     whether you train or improve models on model outputs (true or false)
   --sovereign-tag TAG       tier tag whose routes must stay with EU-controlled providers or self-hosting in
                             the EU (repeatable; default: sovereign)
@@ -43,6 +45,7 @@ export const command: Command = {
       domicile: { type: 'string' },
       mau: { type: 'string' },
       'mau-on': { type: 'string', multiple: true },
+      revenue: { type: 'string' },
       'trains-on-outputs': { type: 'string' },
       'sovereign-tag': { type: 'string', multiple: true },
       'rules-url': { type: 'string' },
@@ -57,6 +60,7 @@ export const command: Command = {
     };
     if (v.domicile !== undefined && !/^[A-Z]{2}$/.test(v.domicile)) return fail(`--domicile is an ISO 3166-1 alpha-2 code in capitals, e.g. DE, not "${v.domicile}"`);
     if (v.mau !== undefined && !/^\d+$/.test(v.mau)) return fail(`--mau is a whole number of users, not "${v.mau}"`);
+    if (v.revenue !== undefined && !/^\d+$/.test(v.revenue)) return fail(`--revenue is a whole number of US dollars, not "${v.revenue}"`);
     const dated: [string, string][] = [];
     for (const entry of v['mau-on'] ?? []) {
       const m = /^(\d{4}-\d{2}-\d{2})=(\d+)$/.exec(entry);
@@ -74,7 +78,7 @@ export const command: Command = {
     // The same guard as every --output: never an input, never inside content/, an existing file only with --force.
     if (!checkOutput(io, 'init', 'output', v.output, [], v.force)) return 2;
     const schema = relative(dirname(out), resolve(PACKAGE_ROOT, 'schemas/policy.schema.json')).split('\\').join('/');
-    const text = policyText({ name: v.name, domicile: v.domicile, mau: v.mau, dated, trains, tags, rulesUrl: v['rules-url'], schema });
+    const text = policyText({ name: v.name, domicile: v.domicile, mau: v.mau, dated, revenue: v.revenue, trains, tags, rulesUrl: v['rules-url'], schema });
     // Never write a policy the linter would refuse.
     const check = parsePolicy(shown, text, FAST_SHAPES);
     if (!check.policy) return fail(`internal error: the written policy does not validate: ${check.findings.map((f) => `${f.line}:${f.column} ${f.message}`).join('; ')}`);
@@ -83,7 +87,7 @@ export const command: Command = {
     } catch (error) {
       return fail(`cannot write "${shown}": ${(error as Error).message}`);
     }
-    const unset = [v.domicile === undefined && 'domicile', v.mau === undefined && dated.length === 0 && 'monthly_active_users', trains === undefined && 'trains_on_outputs'].filter(Boolean);
+    const unset = [v.domicile === undefined && 'domicile', v.mau === undefined && dated.length === 0 && 'monthly_active_users', v.revenue === undefined && 'annual_revenue_usd', trains === undefined && 'trains_on_outputs'].filter(Boolean);
     io.stdout(`wrote ${shown}${unset.length > 0 ? ` (not set: organization.${unset.join(', organization.')}; the linter will list the checks they leave undecided)` : ''}\nnext: clearance lint <router config> --policy ${shown}\n`);
     return 0;
   },
@@ -94,6 +98,7 @@ interface InitAnswers {
   domicile?: string;
   mau?: string;
   dated: [string, string][];
+  revenue?: string;
   trains?: string;
   tags: string[];
   rulesUrl?: string;
@@ -118,13 +123,14 @@ export function policyText(a: InitAnswers): string {
     '# Facts about the organisation that license clauses turn on. A fact left out is reported once per run,',
     '# with the checks it leaves undecided and the routes they affect.',
     // With every fact commented out the key would be null; an empty mapping is what "nothing set yet" means.
-    a.name === undefined && a.domicile === undefined && a.mau === undefined && a.dated.length === 0 && a.trains === undefined ? 'organization: {}' : 'organization:',
+    a.name === undefined && a.domicile === undefined && a.mau === undefined && a.dated.length === 0 && a.revenue === undefined && a.trains === undefined ? 'organization: {}' : 'organization:',
     line(a.name !== undefined, `name: ${quote(a.name ?? 'Example GmbH')}`),
     line(a.domicile !== undefined, `domicile: ${a.domicile ?? 'DE'}                # principal place of business (Llama 4's EU clause turns on it)`),
     line(a.mau !== undefined, `monthly_active_users: ${a.mau ?? '2500000'}   # today's figure: caps measured continuously (Qwen's 100M)`),
     ...(a.dated.length > 0
       ? ['  monthly_active_users_on:             # figures on dates: caps measured once, on a release date (Llama)', ...a.dated.map(([d, n]) => `    ${d}: ${n}`)]
       : ['  # monthly_active_users_on:           # figures on dates: caps measured once, on a release date (Llama)', '  #   2024-12-06: 1200000']),
+    line(a.revenue !== undefined, `annual_revenue_usd: ${a.revenue ?? '40000000'}  # consolidated, with affiliates: licenses that end above a revenue (Stability AI: USD 1M)`),
     line(a.trains !== undefined, `trains_on_outputs: ${a.trains ?? 'false'}      # whether you train or improve models on outputs (API terms restrict it)`),
     '',
     '# Warn when monthly active users reach this fraction of a license cap.',

@@ -9,6 +9,7 @@ import { rule as geoRestriction } from './license-geo-restriction.ts';
 import { rule as mauCap } from './license-mau-cap.ts';
 import { rule as nonCommercial } from './license-non-commercial.ts';
 import { rule as obligations } from './license-obligations.ts';
+import { rule as revenueCap } from './license-revenue-cap.ts';
 import { rule as outputTraining } from './license-output-training.ts';
 import { rule as organizationUnset } from './organization-unset.ts';
 import { rule as procurementFlagged } from './procurement-flagged.ts';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   freeEndpoint,
   nonCommercial,
   mauCap,
+  revenueCap,
   geoRestriction,
   outputTraining,
   obligations,

@@ -3,8 +3,9 @@
  * the license measures them: once, on the version release date (Llama 2, 3.x, 4), or continuously (Qwen).
  */
 import type { Policy } from '../../registry/schema/index.ts';
-import { claimEvidence, licenseLabel } from '../terms.ts';
-import { modelLabel, servedBy, users } from './describe.ts';
+import { licenseLabel } from '../terms.ts';
+import { users } from './describe.ts';
+import { licenseCaps } from './license-caps.ts';
 import type { Emitted, Rule } from './types.ts';
 
 export const DEFAULT_MAU_WARNING_RATIO = 0.8;
@@ -31,19 +32,12 @@ export const rule: Rule = {
   checkRoute(ctx) {
     const out: Emitted[] = [];
     const ratio = ctx.policy.mau_warning_ratio ?? DEFAULT_MAU_WARNING_RATIO;
-    for (const terms of ctx.terms) {
-      const license = terms.license;
-      const clause = license?.mau_cap;
-      if (!license || !clause) continue;
-      const subject = `license ${terms.licenseId} · mau_cap`;
-      const evidence = claimEvidence(ctx.registry, subject, license.mau_measured ? { ...clause, summary: `${clause.summary} Measured: ${license.mau_measured}` } : clause);
-      const cap = clause.value;
+    for (const { terms, license, cap, status, subject, evidence, where } of licenseCaps(ctx, 'mau_cap')) {
       const current = ctx.policy.organization.monthly_active_users;
       if (cap === null) {
-        if (current !== undefined) ctx.consult({ subject, status: clause.status, reviewed: license.reviewed, evidence });
+        if (current !== undefined) ctx.consult({ subject, status, reviewed: license.reviewed, evidence });
         continue;
       }
-      const where = `${modelLabel(ctx)} ${servedBy(ctx)}: ${licenseLabel(terms)}${terms.modelId !== ctx.modelId ? ` (license of base model ${terms.modelId})` : ''}`;
       // Which figure the license compares: the one on the release date, or today's.
       const release = measuredOnRelease(license.mau_measured) ? ctx.registry.models[terms.modelId]?.release_date : undefined;
       let mau: number | undefined = current;
@@ -77,7 +71,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      ctx.consult({ subject, status: clause.status, reviewed: license.reviewed, evidence });
+      ctx.consult({ subject, status, reviewed: license.reviewed, evidence });
       if (mau >= cap) {
         out.push({ message: `${where} caps use at ${users(cap)} monthly active users; ${basis} ${users(mau)}`, evidence: [evidence] });
       } else if (mau >= cap * ratio) {

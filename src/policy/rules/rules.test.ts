@@ -153,6 +153,40 @@ describe('license/mau-cap', () => {
   });
 });
 
+describe('license/revenue-cap', () => {
+  // The capped license with a USD 1M revenue cap (Stability AI Community's shape) and no MAU cap.
+  const r = testRegistry();
+  r.licenses.capped = { ...r.licenses.capped!, mau_cap: undefined, revenue_cap: { value: 1_000_000, summary: 'Over USD 1M annual revenue the license ends.', status: 'verified', sources: r.licenses.capped!.commercial_use.sources } };
+  const run = (policy: string, model = 'acme/capped') => lintText('router.yaml', native(route(model)), r, testPolicy(policy), TODAY).findings.filter((f) => f.code !== 'license/obligations');
+  const revenue = (usd: number, extra = '') => `name: t\norganization:\n  annual_revenue_usd: ${usd}\n${extra}`;
+
+  it('errors at or over the cap, warns near it, and is silent well under it', () => {
+    const over = run(revenue(25_000_000));
+    expect(over.map((f) => [f.code, f.severity])).toEqual([['license/revenue-cap', 'error']]);
+    expect(over[0]!.message).toContain('grants rights only below USD 1M annual revenue of the whole company; the organization has USD 25M');
+    expect(run(revenue(1_000_000)).map((f) => f.severity)).toEqual(['error']);
+    expect(run(revenue(900_000)).map((f) => [f.code, f.severity])).toEqual([['license/revenue-cap', 'warning']]);
+    expect(run(revenue(100_000))).toEqual([]);
+  });
+
+  it('applies the base model’s cap to a derivative and honours revenue_warning_ratio', () => {
+    expect(run(revenue(5_000_000), 'acme/capped-distill').map((f) => f.code)).toEqual(['license/revenue-cap']);
+    expect(run(revenue(600_000, 'revenue_warning_ratio: 0.5\n')).map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('leaves the cap undecided when the revenue is not set: one organization/unset naming the fact', () => {
+    const findings = run('name: t\n');
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['organization/unset', 'warning']]);
+    expect(findings[0]!.message).toContain('organization.annual_revenue_usd');
+    expect(findings[0]!.message).toContain('the USD 1M revenue cap of Capped (capped) [license/revenue-cap] on main (router.yaml:6:9)');
+  });
+
+  it('is waived like any rule, with the vendor’s enterprise license as the reason', () => {
+    const waived = run(revenue(25_000_000, 'waivers:\n  - {rule: license/revenue-cap, model: acme/capped, reason: enterprise license 2026-7, approved_by: legal, expires: 2027-06-30}\n'));
+    expect(waived.map((f) => [f.code, f.severity])).toEqual([['waiver/applied', 'info']]);
+  });
+});
+
 describe('license/geo-restriction', () => {
   const domicile = (c: string) => `name: t\norganization:\n  domicile: ${c}\n`;
   it('errors for an EU-domiciled organization on a multimodal model, not for a US one', () => {

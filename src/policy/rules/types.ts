@@ -41,7 +41,7 @@ export interface Emitted {
 }
 
 /** The organisation facts in the policy that clauses depend on. */
-export type OrganizationFact = 'domicile' | 'monthly_active_users' | 'trains_on_outputs';
+export type OrganizationFact = 'domicile' | 'monthly_active_users' | 'annual_revenue_usd' | 'trains_on_outputs';
 
 export interface UndecidedCheck {
   fact: OrganizationFact;

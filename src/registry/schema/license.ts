@@ -64,6 +64,7 @@ export const LicenseSchema = z
     ).optional(),
     mau_measured: z.string().optional().describe('How the MAU cap is measured (whose users, on which date).'),
     revenue_cap: claim(z.number().positive().nullable(), 'Annual revenue threshold in USD above which the license changes (null: none).').optional(),
+    revenue_measured: z.string().optional().describe('How the revenue cap is measured when the text does not say "annual revenue" (per month, whose revenue), and how the recorded annual figure was derived.'),
     output_training: claim(
       z.enum(['allowed', 'restricted', 'forbidden', 'unknown']),
       'Whether outputs may be used to train or improve other models (restricted: allowed with conditions).',

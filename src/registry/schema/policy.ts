@@ -84,6 +84,7 @@ export const PolicySchema = z
         name: z.string().min(1).optional().describe('Organization name.'),
         domicile: CountryCode.optional().describe('Where the organization is domiciled (principal place of business), ISO 3166-1 alpha-2. Geographic license clauses are checked against it.'),
         monthly_active_users: z.number().int('monthly_active_users is a whole number').nonnegative().optional().describe('Monthly active users of the products that use the models, compared with license MAU caps.'),
+        annual_revenue_usd: z.number().nonnegative('annual_revenue_usd cannot be negative').optional().describe('Annual revenue in USD of the whole organization with its affiliates (consolidated, from any source), compared with license revenue caps (Stability AI Community: USD 1M).'),
         trains_on_outputs: z.boolean().optional().describe('Whether the organization uses model outputs to train or improve models.'),
         distributes: z
           .boolean()
@@ -109,6 +110,12 @@ export const PolicySchema = z
       .max(1, 'mau_warning_ratio is a fraction of the cap, between 0 and 1')
       .optional()
       .describe('Warn when monthly active users reach this fraction of a license MAU cap (default 0.8).'),
+    revenue_warning_ratio: z
+      .number()
+      .gt(0, 'revenue_warning_ratio is a fraction of the cap, between 0 and 1')
+      .max(1, 'revenue_warning_ratio is a fraction of the cap, between 0 and 1')
+      .optional()
+      .describe('Warn when annual revenue reaches this fraction of a license revenue cap (default 0.8).'),
     staleness: z
       .strictObject({
         max_age_days: z.number().int().positive().optional().describe('A license or model entry reviewed longer ago than this is stale (default 365).'),

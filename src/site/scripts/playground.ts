@@ -22,6 +22,13 @@ const EXPORTS = {
   json: { render: formatJson, file: 'clearance-report.json', type: 'application/json' },
 } as const;
 
+/** The organisation form's whole-number fields and what their help line says. */
+const COUNT_FIELDS = {
+  mau: { help: 'Thousands separators are fine.', invalid: 'Write a whole number of users, such as 5,000,000.' },
+  revenue: { help: "The whole company's, from any source: some licenses end above a revenue.", invalid: 'Write a whole number of US dollars, such as 25,000,000.' },
+} as const;
+type CountField = keyof typeof COUNT_FIELDS;
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -96,8 +103,8 @@ class Playground extends HTMLElement {
       policySelect.value = 'custom';
       this.#syncOrganisation();
     });
-    for (const name of ['domicile', 'mau', 'trains', 'distributes']) q(`[name=${name}]`)?.addEventListener('change', () => this.#writeOrganisation());
-    q('[name=mau]')?.addEventListener('input', () => this.#checkMau());
+    for (const name of ['domicile', 'mau', 'revenue', 'trains', 'distributes']) q(`[name=${name}]`)?.addEventListener('change', () => this.#writeOrganisation());
+    for (const name of Object.keys(COUNT_FIELDS)) q(`[name=${name}]`)?.addEventListener('input', () => this.#checkCount(name as CountField));
     q('button[name=preset-eu]')?.addEventListener('click', () => {
       this.#field('domicile').value = 'DE';
       this.#field('mau').value = '5,000,000';
@@ -173,18 +180,23 @@ class Playground extends HTMLElement {
     return this.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${name}]`)!;
   }
 
-  #checkMau(): boolean {
-    const input = this.#field('mau') as HTMLInputElement;
-    const help = this.querySelector('.pg-mau-help');
+  /** A whole-number field (users, dollars): any thousands separator is read, a decimal is refused. */
+  #checkCount(name: CountField): boolean {
+    const input = this.#field(name) as HTMLInputElement;
+    const help = this.querySelector(`.pg-${name}-help`);
     const ok = input.value.trim() === '' || parseUserCount(input.value) !== undefined;
     input.setAttribute('aria-invalid', String(!ok));
-    if (help) help.textContent = ok ? 'Thousands separators are fine.' : 'Write a whole number of users, such as 5,000,000.';
+    if (help) help.textContent = ok ? COUNT_FIELDS[name].help : COUNT_FIELDS[name].invalid;
     return ok;
+  }
+
+  #checkCounts(): boolean {
+    return (Object.keys(COUNT_FIELDS) as CountField[]).map((name) => this.#checkCount(name)).every(Boolean);
   }
 
   /** The form's answers written into the policy YAML's organization section; the rest of the policy is kept. */
   #writeOrganisation(): void {
-    if (!this.#checkMau()) return;
+    if (!this.#checkCounts()) return;
     const doc = parseDocument(this.#policyText.value || 'name: My policy\n');
     if (doc.errors.length > 0) {
       this.#status('The policy text has a YAML error; fix it before using the organisation form.');
@@ -194,6 +206,7 @@ class Playground extends HTMLElement {
     const bool = (v: string) => (v === '' ? undefined : v === 'true');
     set('domicile', this.#field('domicile').value || undefined);
     set('monthly_active_users', parseUserCount(this.#field('mau').value));
+    set('annual_revenue_usd', parseUserCount(this.#field('revenue').value));
     set('trains_on_outputs', bool(this.#field('trains').value));
     set('distributes', bool(this.#field('distributes').value));
     this.#policyText.value = doc.toString();
@@ -208,9 +221,10 @@ class Playground extends HTMLElement {
     const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
     this.#field('domicile').value = typeof org.domicile === 'string' ? org.domicile : '';
     this.#field('mau').value = typeof org.monthly_active_users === 'number' ? org.monthly_active_users.toLocaleString('en-US') : '';
+    this.#field('revenue').value = typeof org.annual_revenue_usd === 'number' ? org.annual_revenue_usd.toLocaleString('en-US') : '';
     this.#field('trains').value = text(org.trains_on_outputs);
     this.#field('distributes').value = text(org.distributes);
-    this.#checkMau();
+    this.#checkCounts();
   }
 
   #registry(): Promise<RegistryBundle> {
