@@ -74,16 +74,21 @@ describe('licenses added for breadth (third batch)', () => {
     expect(geo?.sources[0]?.where).toContain('§5.c');
   });
 
-  it('lints a self-hosted Hunyuan route for an EU-domiciled organisation: an EU region is an error, no location a warning', () => {
+  it('lints a self-hosted Hunyuan route: an EU region or an EU-based organisation is an error; elsewhere, no location a warning', () => {
     const geo = (config: string, policy: string) => lint(config, policy).filter((f) => f.code === 'license/geo-restriction');
     const inEu = geo(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct', '      region_name: eu\n'), EU);
     expect(inEu.map((f) => f.severity)).toEqual(['error']);
     expect(inEu[0]!.message).toContain('excludes use in EU, GB, KR');
-    const unknown = geo(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), EU);
+    // Use and display of output happen where the organisation works: an EU company fails wherever the server is.
+    const based = geo(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), EU);
+    expect(based.map((f) => f.severity)).toEqual(['error']);
+    expect(based[0]!.message).toMatch(/the organization is domiciled in [A-Z]{2} \(EU member\), so it uses the model and its output there/);
+    // A US company with no location given: a warning asking for it; with no domicile, the fact is listed as unset.
+    const US = 'name: test\norganization:\n  domicile: US\n';
+    const unknown = geo(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), US);
     expect(unknown.map((f) => f.severity)).toEqual(['warning']);
     expect(unknown[0]!.message).toContain('the route’s location is unknown');
-    // The clause turns on where use happens, so the rule does not read the domicile: the same warning without one.
-    expect(geo(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), 'name: test\n').map((f) => f.severity)).toEqual(['warning']);
+    expect(codes(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), 'name: test\n')).toEqual(expect.arrayContaining(['license/geo-restriction', 'organization/unset']));
     expect(codes(litellm('hosted_vllm/tencent/Hunyuan-MT-7B', '      region_name: eu\n'), EU)).toContain('license/geo-restriction');
     // The 100M MAU cap is checked once the policy states users.
     const mau = lint(litellm('hosted_vllm/tencent/Hunyuan-A13B-Instruct'), 'name: test\norganization:\n  monthly_active_users: 150000000\n').filter((f) => f.code === 'license/mau-cap');

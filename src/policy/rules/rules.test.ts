@@ -219,6 +219,25 @@ describe('license/geo-restriction', () => {
     expect(codes(native(route('acme/vision')), domicile('NO'))).toEqual([]);
   });
 
+  it('a place-of-use exclusion (Hunyuan’s EU/GB/KR) fails where the route runs or where the organisation is based', () => {
+    const r = testRegistry();
+    r.licenses['eu-excluded']!.geo_exclusions[0] = { ...r.licenses['eu-excluded']!.geo_exclusions[0]!, regions: ['EU', 'GB', 'KR'], basis: 'location', applies_to: 'all-models' };
+    const run = (config: string, policy = 'name: t\n') => lintText('router.yaml', config, r, testPolicy(policy), TODAY).findings.filter((f) => f.code !== 'license/obligations');
+    const at = (country: string) => route('acme/vision', 'self-hosted', `        country: ${country}\n`);
+    // The server in the EU: an error whoever the organisation is.
+    expect(run(native(at('FR')), domicile('US')).map((f) => [f.code, f.severity])).toEqual([['license/geo-restriction', 'error']]);
+    // A German company running it in the US still uses the model and its output in Germany.
+    const based = run(native(at('US')), domicile('DE'));
+    expect(based.map((f) => [f.code, f.severity])).toEqual([['license/geo-restriction', 'error']]);
+    expect(based[0]!.message).toContain('the organization is domiciled in DE (EU member), so it uses the model and its output there, whatever the server’s location (the route runs in US)');
+    // A US company in the US passes; with no location a warning, and an unset domicile is listed once.
+    expect(run(native(at('US')), domicile('US'))).toEqual([]);
+    expect(run(native(route('acme/vision')), domicile('US')).map((f) => [f.code, f.severity])).toEqual([['license/geo-restriction', 'warning']]);
+    const unset = run(native(route('acme/vision')));
+    expect(unset.map((f) => f.code).sort()).toEqual(['license/geo-restriction', 'organization/unset']);
+    expect(unset.find((f) => f.code === 'organization/unset')!.message).toContain('the EU, GB, KR exclusion of Vision License (eu-excluded) (use in those places)');
+  });
+
   it('leaves the exclusion undecided when the domicile is not set', () => {
     const findings = lint(native(route('acme/vision'))).findings.filter((f) => f.code !== 'license/obligations');
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['organization/unset', 'warning']]);
