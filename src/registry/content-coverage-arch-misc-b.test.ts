@@ -1,6 +1,6 @@
 /**
  * Architectures added so GPU sizing covers StarCoder2 (3B, 7B, 15B), EXAONE 3.5 (32B, 2.4B), EXAONE 4.0 32B and
- * Falcon2-11B. Each test pins the values that decide sizing against what the cited source says, the status of the
+ * Falcon2-11B, and InternVL3-78B / InternVL2-8B (language-model shapes, vision encoder counted in the parameters). Each test pins the values that decide sizing against what the cited source says, the status of the
  * `architecture` citation, and that the sizing core produces the plan the math gives (weights = parameters x bytes,
  * KV bytes per token = layers x 2 x KV heads x head_dim x 2 bytes at BF16).
  */
@@ -36,7 +36,7 @@ function plan(id: string, gpu: string, gpus: number, precision?: Precision) {
 /** BF16 KV bytes per token of one layer: K and V, kv_heads x head_dim, 2 bytes each. */
 const perLayer = (kvHeads: number, headDim: number) => 2 * kvHeads * headDim * 2;
 
-const MINE = ['bigcode/starcoder2-3b', 'bigcode/starcoder2-7b', 'bigcode/starcoder2-15b', 'lg/exaone-3.5-32b-instruct', 'lg/exaone-3.5-2.4b-instruct', 'lg/exaone-4.0-32b', 'tii/falcon-11b'];
+const MINE = ['bigcode/starcoder2-3b', 'bigcode/starcoder2-7b', 'bigcode/starcoder2-15b', 'lg/exaone-3.5-32b-instruct', 'lg/exaone-3.5-2.4b-instruct', 'lg/exaone-4.0-32b', 'tii/falcon-11b', 'opengvlab/internvl3-78b', 'opengvlab/internvl2-8b'];
 
 describe('architectures added (misc-b)', () => {
   it('load without errors or warnings and cite sources that exist', () => {
@@ -154,6 +154,44 @@ describe('architectures added (misc-b)', () => {
       const r = plan('tii/falcon-11b', 'l40s', 1, 'bf16');
       expect(r.fits).toBe(true);
       expect(r.weightsGb).toBeCloseTo(11.1 * 2, 6);
+    });
+  });
+
+  describe('InternVL (OpenGVLab): the language model sets the KV cache, the vision encoder counts in the weights', () => {
+    it('InternVL3-78B: Qwen2.5-72B shapes (80 layers, 64/8 heads), 78.41B with InternViT-6B and the projector', () => {
+      expect(arch('opengvlab/internvl3-78b')).toMatchObject({
+        params_total_b: 78.41, params_nominal_b: 78, layers: 80, hidden_size: 8192, intermediate_size: 29568, vocab_size: 151674,
+        attention: { kind: 'gqa', heads: 64, kv_heads: 8, head_dim: 128 }, native_precision: 'bf16', tied_embeddings: false,
+      });
+      // The vision encoder and projector are parameters only: the language model alone is Qwen's 72.7B.
+      expect(arch('opengvlab/internvl3-78b').params_total_b).toBeGreaterThan(arch('alibaba/qwen2.5-72b').params_total_b + 5.5);
+      const c = model('opengvlab/internvl3-78b').citations;
+      expect(c['architecture']?.status).toBe('secondary');
+      expect(c['architecture']?.sources.map((s) => s.source)).toContain('opengvlab-internvl-readme');
+      expect(c['architecture.params_total_b']?.status).toBe('secondary');
+      expect(model('opengvlab/internvl3-78b')).toMatchObject({ release_date: '2025-04-11', base_model: { model: 'alibaba/qwen2.5-72b' } });
+      expect(c['base_model']?.status).toBe('verified');
+      expect(kvLayout(arch('opengvlab/internvl3-78b'), 'bf16').globalBytesPerToken).toBe(80 * perLayer(8, 128));
+    });
+
+    it('InternVL2-8B: internlm2_5-7b-chat shapes (32 layers, 32/8 heads), 8.08B with InternViT-300M; 8K context, released 2024-07-04', () => {
+      expect(arch('opengvlab/internvl2-8b')).toMatchObject({
+        params_total_b: 8.08, params_nominal_b: 8, layers: 32, hidden_size: 4096, intermediate_size: 14336, vocab_size: 92553,
+        attention: { kind: 'gqa', heads: 32, kv_heads: 8, head_dim: 128 }, native_precision: 'bf16', tied_embeddings: false,
+      });
+      expect(model('opengvlab/internvl2-8b')).toMatchObject({ context_tokens: 8192, release_date: '2024-07-04' });
+      expect(model('opengvlab/internvl2-8b').citations['architecture']?.status).toBe('secondary');
+      expect(kvLayout(arch('opengvlab/internvl2-8b'), 'bf16').globalBytesPerToken).toBe(32 * perLayer(8, 128));
+    });
+
+    it('InternVL3-78B needs 4 H100 SXM at BF16 (156.8 GB of weights), not 2; InternVL2-8B fits one L40S', () => {
+      expect(plan('opengvlab/internvl3-78b', 'h100-sxm', 2, 'bf16').fits).toBe(false);
+      const four = plan('opengvlab/internvl3-78b', 'h100-sxm', 4, 'bf16');
+      expect(four.fits).toBe(true);
+      expect(four.weightsGb).toBeCloseTo(78.41 * 2, 6);
+      const small = plan('opengvlab/internvl2-8b', 'l40s', 1, 'bf16');
+      expect(small.fits).toBe(true);
+      expect(small.weightsGb).toBeCloseTo(8.08 * 2, 6);
     });
   });
 });
