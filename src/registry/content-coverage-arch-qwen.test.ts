@@ -1,6 +1,6 @@
 /**
  * Architecture for the Qwen open-weights entries that lacked it (Qwen3 0.6B / 1.7B / 14B, Qwen2.5-Coder 0.5B-32B
- * Instruct, Qwen3-Coder 480B-A35B and 30B-A3B, Qwen2.5-Math 1.5B / 7B, Qwen3-Next-80B-A3B, Qwen3.5-35B-A3B). Each
+ * Instruct, Qwen3-Coder 480B-A35B and 30B-A3B, Qwen2.5-Math 1.5B / 7B, Qwen3-Next-80B-A3B, Qwen3.5-35B-A3B and 9B). Each
  * test pins the shapes that decide sizing against the source the entry cites, and the status of the citation; one
  * sizing assertion per family checks that the new architecture produces a plan with the numbers the shapes give.
  */
@@ -36,6 +36,7 @@ const ADDED = [
   'alibaba/qwen2.5-coder-7b-instruct', 'alibaba/qwen2.5-coder-14b-instruct', 'alibaba/qwen2.5-coder-32b-instruct',
   'alibaba/qwen3-coder-480b-a35b-instruct', 'alibaba/qwen3-coder-30b-a3b-instruct',
   'alibaba/qwen2.5-math-1.5b', 'alibaba/qwen2.5-math-7b', 'alibaba/qwen3-next-80b-a3b-instruct', 'alibaba/qwen3.5-35b-a3b',
+  'alibaba/qwen3.5-9b',
 ];
 
 describe('Qwen architectures added for sizing', () => {
@@ -126,7 +127,7 @@ describe('Qwen architectures added for sizing', () => {
     }
   });
 
-  it('Qwen3-Next and Qwen3.5-35B-A3B: gated-deltanet layers beside every 4th full-attention layer', () => {
+  it('Qwen3-Next and Qwen3.5: gated-deltanet layers beside every 4th full-attention layer', () => {
     expect(arch('alibaba/qwen3-next-80b-a3b-instruct')).toMatchObject({
       params_total_b: 80, params_active_b: 3, layers: 48, hidden_size: 2048, vocab_size: 151936,
       attention: { kind: 'gqa', heads: 16, kv_heads: 2, head_dim: 256 },
@@ -145,8 +146,16 @@ describe('Qwen architectures added for sizing', () => {
       const a = arch(id);
       expect(a.layers - a.linear_attention!.layers, id).toBe(a.layers / 4);
     }
-    // Qwen3.5-9B stays without architecture: no corroborated config was read.
-    expect(model('alibaba/qwen3.5-9b').architecture).toBeUndefined();
+    // Qwen3.5-9B: attention and MLP from two readings; the linear heads only from the transformers defaults.
+    expect(arch('alibaba/qwen3.5-9b')).toMatchObject({
+      params_total_b: 9.65, params_nominal_b: 9, layers: 32, hidden_size: 4096, intermediate_size: 12288, vocab_size: 248320,
+      attention: { kind: 'gqa', heads: 16, kv_heads: 4, head_dim: 256 },
+      linear_attention: { kind: 'gated-deltanet', layers: 24, key_heads: 16, value_heads: 32, key_head_dim: 128, value_head_dim: 128 },
+    });
+    expect(arch('alibaba/qwen3.5-9b').moe).toBeUndefined();
+    expect(status('alibaba/qwen3.5-9b', 'architecture')).toBe('secondary');
+    expect(status('alibaba/qwen3.5-9b', 'architecture.linear_attention')).toBe('single-source');
+    expect(status('alibaba/qwen3.5-9b', 'architecture.params_total_b')).toBe('directional');
   });
 });
 
@@ -179,9 +188,13 @@ describe('the added Qwen architectures size', () => {
     expect(size('alibaba/qwen3-next-80b-a3b-instruct', 'h100-sxm', 2).fits).toBe(false);
   });
 
-  it('Qwen3.5-35B-A3B: 10 full-attention layers, 20,480 B of KV per token; 70 GB of bf16 weights fit one H100', () => {
+  it('Qwen3.5: 35B-A3B holds KV in 10 layers (20,480 B per token) and fits one H100; 9B in 8 layers (32,768 B) and fits one L4', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen3.5-35b-a3b'), 'bf16')).toBe(10 * 2 * 2 * 256 * 2);
     expect(size('alibaba/qwen3.5-35b-a3b', 'h100-sxm', 1).fits).toBe(true);
+    expect(kvBytesPerToken(arch('alibaba/qwen3.5-9b'), 'bf16')).toBe(8 * 2 * 4 * 256 * 2);
+    const r = size('alibaba/qwen3.5-9b', 'l4', 1);
+    expect(r.fits).toBe(true);
+    expect(r.weightsGib / GB).toBeCloseTo(9.65 * 2, 1);
   });
 
   it('Qwen2.5-Math-7B: 57,344 B of KV per token; fits one L4 at bf16 (15.2 GB of weights)', () => {
