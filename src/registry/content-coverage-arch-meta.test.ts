@@ -95,7 +95,8 @@ describe('architectures added for sizing coverage (meta batch)', () => {
       expect(cited(id)?.sources.map((s) => s.source), id).toEqual(['slime-glm-4.5-megatron-args', 'megatron-bridge-glm-4.5-doc', 'glm-4.5-readme']);
       expect(cited(id, 'architecture.native_precision')?.status, id).toBe('verified');
     }
-    // BF16: 705.6 GB of weights fit 8×H200 but not 8×H100; the Air's 213.8 GB fit 4×H100, not 2.
+    // BF16: 705.6 GB of weights fit 8×H200 but not 8×H100; the Air's 213.8 GB fit 4×H100, not 2 (Z.ai's README
+    // lists BF16 on H100 × 16 / H200 × 8 and, for the Air, H100 × 4 / H200 × 2).
     const glm = size('zhipu/glm-4.5', 'h200-sxm', 8, 'bf16');
     expect(glm.fits).toBe(true);
     expect(glm.weightsGb).toBeCloseTo(352.8 * 2, 1);
