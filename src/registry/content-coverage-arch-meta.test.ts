@@ -6,34 +6,16 @@
  * shapes give (bf16 KV: layers × 2 × kv_heads × head_dim × 2 bytes; MLA: layers × (kv_lora_rank + rope dim) × 2).
  */
 import { describe, expect, it } from 'vitest';
-import type { Precision } from './schema/index.ts';
 import { contentRegistry, lookups } from './test-support/content.ts';
 import { kvBytesPerToken, kvLayout } from '../sizing/kv-cache.ts';
-import { sizeDeployment } from '../sizing/plan.ts';
 
 const TODAY = '2026-12-03';
 const { registry, findings } = contentRegistry(TODAY);
-const { model } = lookups(registry);
+const { model, architecture: arch, size } = lookups(registry);
 
-const arch = (id: string) => {
-  const a = model(id).architecture;
-  if (!a) throw new Error(`${id} has no architecture`);
-  return a;
-};
 const cited = (id: string, field = 'architecture') => model(id).citations[field];
 const gqaKv = (layers: number, kvHeads: number, headDim: number) => layers * 2 * kvHeads * headDim * 2;
 
-/** The sizing core on `gpus` × `gpu` at `precision` (vLLM budget, 1000/1000 tokens), as the size command calls it. */
-function size(id: string, gpu: string, gpus: number, precision: Precision) {
-  const m = model(id);
-  return sizeDeployment({
-    model: { id, name: m.name, architecture: arch(id) },
-    gpu: { ...registry.gpus[gpu]!, id: gpu },
-    precision,
-    gpus,
-    workload: { isl: 1000, osl: 1000 },
-  });
-}
 
 const IDS = [
   'deepseek/deepseek-r1-0528',

@@ -7,27 +7,14 @@
  * an architecture: the schema sizes decoder-only generation.
  */
 import { describe, expect, it } from 'vitest';
-import { sizeDeployment } from '../sizing/plan.ts';
 import { kvBytesPerSequence, kvBytesPerToken, kvLayout } from '../sizing/kv-cache.ts';
 import { contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-03';
 const { registry, findings } = contentRegistry(TODAY);
-const { model } = lookups(registry);
-const arch = (id: string) => {
-  const a = model(id).architecture;
-  if (!a) throw new Error(`${id} has no architecture`);
-  return a;
-};
+const { model, architecture: arch, size } = lookups(registry);
 const status = (id: string, field: string) => model(id).citations[field]?.status;
-const onH100 = (id: string, gpus?: number) =>
-  sizeDeployment({
-    model: { id, name: model(id).name, architecture: arch(id) },
-    gpu: { ...registry.gpus['h100-sxm']!, id: 'h100-sxm' },
-    precision: 'bf16',
-    ...(gpus ? { gpus } : {}),
-    workload: { isl: 1000, osl: 1000 },
-  });
+const onH100 = (id: string, gpus?: number) => size(id, 'h100-sxm', gpus, 'bf16');
 
 const MINE = [
   'ibm/granite-4.0-h-micro', 'ibm/granite-4.0-h-tiny', 'ibm/granite-4.0-h-small',

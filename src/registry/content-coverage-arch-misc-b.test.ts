@@ -5,33 +5,12 @@
  * KV bytes per token = layers x 2 x KV heads x head_dim x 2 bytes at BF16).
  */
 import { describe, expect, it } from 'vitest';
-import type { Architecture } from './schema/index.ts';
 import { contentRegistry, lookups } from './test-support/content.ts';
 import { kvLayout } from '../sizing/kv-cache.ts';
-import { sizeDeployment } from '../sizing/plan.ts';
-import type { Precision } from './schema/index.ts';
 
 const TODAY = '2026-12-03';
 const { registry, findings } = contentRegistry(TODAY);
-const { model } = lookups(registry);
-
-function arch(id: string): Architecture {
-  const a = model(id).architecture;
-  if (!a) throw new Error(`${id} has no architecture`);
-  return a;
-}
-
-/** Sizing on `gpus` x `gpu` at `precision` (native when absent), 1000/1000 tokens, vLLM budget. */
-function plan(id: string, gpu: string, gpus: number, precision?: Precision) {
-  const m = model(id);
-  return sizeDeployment({
-    model: { id, name: m.name, architecture: arch(id) },
-    gpu: { ...registry.gpus[gpu]!, id: gpu },
-    ...(precision ? { precision } : {}),
-    gpus,
-    workload: { isl: 1000, osl: 1000 },
-  });
-}
+const { model, architecture: arch, size: plan } = lookups(registry);
 
 /** BF16 KV bytes per token of one layer: K and V, kv_heads x head_dim, 2 bytes each. */
 const perLayer = (kvHeads: number, headDim: number) => 2 * kvHeads * headDim * 2;

@@ -5,29 +5,14 @@
  * sizing assertion per family checks that the new architecture produces a plan with the numbers the shapes give.
  */
 import { describe, expect, it } from 'vitest';
-import type { Precision } from './schema/index.ts';
 import { kvBytesPerToken } from '../sizing/kv-cache.ts';
-import { sizeDeployment } from '../sizing/plan.ts';
 import { contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-03';
 const { registry, findings } = contentRegistry(TODAY);
-const { model } = lookups(registry);
+const { model, architecture: arch, size } = lookups(registry);
 
-const arch = (id: string) => {
-  const a = model(id).architecture;
-  if (!a) throw new Error(`${id} has no architecture`);
-  return a;
-};
 const status = (id: string, field: string) => model(id).citations[field]?.status;
-const size = (id: string, gpu: string, gpus: number, precision: Precision = 'bf16') =>
-  sizeDeployment({
-    model: { id, name: model(id).name, architecture: arch(id) },
-    gpu: { ...registry.gpus[gpu]!, id: gpu },
-    precision,
-    gpus,
-    workload: { isl: 1000, osl: 1000 },
-  });
 const GB = 1e9 / 2 ** 30;
 
 const ADDED = [
@@ -162,44 +147,44 @@ describe('Qwen architectures added for sizing', () => {
 describe('the added Qwen architectures size', () => {
   it('Qwen3-14B: 163,840 B of KV per token (40 x 2 x 8 x 128 x 2); fits one H100 at bf16 with 29.54 GB of weights', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen3-14b'), 'bf16')).toBe(40 * 2 * 8 * 128 * 2);
-    const r = size('alibaba/qwen3-14b', 'h100-sxm', 1);
+    const r = size('alibaba/qwen3-14b', 'h100-sxm', 1, 'bf16');
     expect(r.fits).toBe(true);
     expect(r.weightsGib / GB).toBeCloseTo(14.77 * 2, 1);
   });
 
   it('Qwen2.5-Coder-32B: 262,144 B of KV per token; fits one H100 at bf16 (65.5 GB of weights)', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen2.5-coder-32b-instruct'), 'bf16')).toBe(64 * 2 * 8 * 128 * 2);
-    const r = size('alibaba/qwen2.5-coder-32b-instruct', 'h100-sxm', 1);
+    const r = size('alibaba/qwen2.5-coder-32b-instruct', 'h100-sxm', 1, 'bf16');
     expect(r.fits).toBe(true);
     expect(r.weightsGib / GB).toBeCloseTo(32.76 * 2, 1);
   });
 
   it('Qwen3-Coder-480B: 253,952 B of KV per token; 960 GB of bf16 weights fit 8 x H200 but not 4 x H200', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen3-coder-480b-a35b-instruct'), 'bf16')).toBe(62 * 2 * 8 * 128 * 2);
-    const r = size('alibaba/qwen3-coder-480b-a35b-instruct', 'h200-sxm', 8);
+    const r = size('alibaba/qwen3-coder-480b-a35b-instruct', 'h200-sxm', 8, 'bf16');
     expect(r.fits).toBe(true);
     expect(r.weightsGib / GB).toBeCloseTo(480.15 * 2, 0);
-    expect(size('alibaba/qwen3-coder-480b-a35b-instruct', 'h200-sxm', 4).fits).toBe(false);
+    expect(size('alibaba/qwen3-coder-480b-a35b-instruct', 'h200-sxm', 4, 'bf16').fits).toBe(false);
   });
 
   it('Qwen3-Next-80B: only the 12 full-attention layers hold KV (24,576 B per token); 160 GB fit 4 x H100, not 2', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen3-next-80b-a3b-instruct'), 'bf16')).toBe(12 * 2 * 2 * 256 * 2);
-    expect(size('alibaba/qwen3-next-80b-a3b-instruct', 'h100-sxm', 4).fits).toBe(true);
-    expect(size('alibaba/qwen3-next-80b-a3b-instruct', 'h100-sxm', 2).fits).toBe(false);
+    expect(size('alibaba/qwen3-next-80b-a3b-instruct', 'h100-sxm', 4, 'bf16').fits).toBe(true);
+    expect(size('alibaba/qwen3-next-80b-a3b-instruct', 'h100-sxm', 2, 'bf16').fits).toBe(false);
   });
 
   it('Qwen3.5: 35B-A3B holds KV in 10 layers (20,480 B per token) and fits one H100; 9B in 8 layers (32,768 B) and fits one L4', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen3.5-35b-a3b'), 'bf16')).toBe(10 * 2 * 2 * 256 * 2);
-    expect(size('alibaba/qwen3.5-35b-a3b', 'h100-sxm', 1).fits).toBe(true);
+    expect(size('alibaba/qwen3.5-35b-a3b', 'h100-sxm', 1, 'bf16').fits).toBe(true);
     expect(kvBytesPerToken(arch('alibaba/qwen3.5-9b'), 'bf16')).toBe(8 * 2 * 4 * 256 * 2);
-    const r = size('alibaba/qwen3.5-9b', 'l4', 1);
+    const r = size('alibaba/qwen3.5-9b', 'l4', 1, 'bf16');
     expect(r.fits).toBe(true);
     expect(r.weightsGib / GB).toBeCloseTo(9.65 * 2, 1);
   });
 
   it('Qwen2.5-Math-7B: 57,344 B of KV per token; fits one L4 at bf16 (15.2 GB of weights)', () => {
     expect(kvBytesPerToken(arch('alibaba/qwen2.5-math-7b'), 'bf16')).toBe(28 * 2 * 4 * 128 * 2);
-    const r = size('alibaba/qwen2.5-math-7b', 'l4', 1);
+    const r = size('alibaba/qwen2.5-math-7b', 'l4', 1, 'bf16');
     expect(r.fits).toBe(true);
     expect(r.weightsGib / GB).toBeCloseTo(7.62 * 2, 1);
   });

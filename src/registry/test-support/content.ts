@@ -1,8 +1,9 @@
 /** The real registry (content/) for content tests, with lookups that say which file is missing. Tests only. */
 import { loadRegistry } from '../load.ts';
 import type { Registry } from '../registry.ts';
-import type { License, Model } from '../schema/index.ts';
+import type { Architecture, License, Model, Precision } from '../schema/index.ts';
 import type { Finding } from '../finding.ts';
+import { sizeDeployment } from '../../sizing/plan.ts';
 
 const loaded = new Map<string, { registry: Registry; findings: Finding[] }>();
 
@@ -19,11 +20,30 @@ export function contentRegistry(today?: string): { registry: Registry; findings:
 
 /** Lookups into a registry that fail with the missing file's path instead of an undefined later on. */
 export function lookups(registry: Registry) {
+  const model = (id: string): Model => {
+    const m = registry.models[id];
+    if (!m) throw new Error(`content/models/${id}.yaml is missing`);
+    return m;
+  };
+  const architecture = (id: string): Architecture => {
+    const a = model(id).architecture;
+    if (!a) throw new Error(`content/models/${id}.yaml has no architecture`);
+    return a;
+  };
   return {
-    model(id: string): Model {
-      const m = registry.models[id];
-      if (!m) throw new Error(`content/models/${id}.yaml is missing`);
-      return m;
+    model,
+    architecture,
+    /** The sizing core for `id` on `gpus` × `gpu` (vLLM budget, 1000 in / 1000 out tokens), at `precision` or the native one. */
+    size(id: string, gpu: string, gpus?: number, precision?: Precision) {
+      const spec = registry.gpus[gpu];
+      if (!spec) throw new Error(`content/gpus/${gpu}.yaml is missing`);
+      return sizeDeployment({
+        model: { id, name: model(id).name, architecture: architecture(id) },
+        gpu: { ...spec, id: gpu },
+        ...(precision ? { precision } : {}),
+        ...(gpus ? { gpus } : {}),
+        workload: { isl: 1000, osl: 1000 },
+      });
     },
     license(id: string | undefined): License {
       const l = id === undefined ? undefined : registry.licenses[id];
