@@ -51,6 +51,8 @@ describe('open-weights coverage: license traps per checkpoint', () => {
     expect(index.get('mistral/devstral-latest')).toBe('mistral/devstral-2-123b-instruct-2512');
     expect(index.get('devstral-small-latest')).toBe('mistral/devstral-small-2-24b-instruct-2512');
     expect(index.get('mistral/mistral-small-latest')).toBe('mistral/mistral-small-4-2603');
+    // Mistral's catalogue links Mistral-Small-4-2603; the card's vllm serve command names Mistral-Small-4-119B-2603.
+    expect(index.get('hosted_vllm/mistralai/mistral-small-4-119b-2603')).toBe('mistral/mistral-small-4-2603');
     expect(index.get('magistral-small-latest')).toBe('mistral/magistral-small-2509');
     // ministral-8b-latest moved to an Apache-2.0 model; the dated 2410 id stays on the research license.
     expect(model(index.get('ministral-8b-latest') ?? '').license).toBe('apache-2.0');
