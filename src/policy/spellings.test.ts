@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRegistry, type Registry } from '../registry/registry.ts';
+import { contentRegistry } from '../registry/test-support/content.ts';
 import { license, model, testPolicy, vendor } from './__fixtures__/registry.ts';
 import { lintText } from './index.ts';
 import { createResolver, type ModelResolution } from './resolve.ts';
@@ -191,6 +192,45 @@ describe('Ollama library tags', () => {
       expect(entry.source.where.length).toBeGreaterThan(10);
       if (entry.default) expect(parseOllamaTag(entry.name)?.checkpoint.size).toBe(entry.default.size);
     }
+  });
+});
+
+describe('Ollama library tags on the registry in content/', () => {
+  let cached: { registry: Registry; resolve: (spec: string) => ModelResolution } | undefined;
+  const real = () => {
+    if (!cached) {
+      const { registry: r } = contentRegistry();
+      const res = createResolver(r);
+      cached = { registry: r, resolve: (spec) => res.resolveModel(spec, prefixOf(spec)) };
+    }
+    return cached;
+  };
+  const realId = (spec: string) => {
+    const r = real().resolve(spec);
+    return r.kind === 'model' ? r.id : r.kind;
+  };
+  const licenseOf = (spec: string) => {
+    const r = real().resolve(spec);
+    if (r.kind !== 'model') throw new Error(`${spec} did not resolve`);
+    return real().registry.licenses[real().registry.models[r.id]!.license!]?.name;
+  };
+
+  it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
+    const added = ['gemma2'];
+    for (const name of added) {
+      const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
+      expect(entry, name).toBeDefined();
+      for (const c of entry!.checkpoints) expect(realId(`hosted_vllm/${c.repo}`), `${name}:${c.size} → ${c.repo}`).not.toBe('unknown');
+    }
+  });
+
+  it('gemma2: the bare name is the 9B, as the README table says; 2b and 27b by size', () => {
+    expect(realId('ollama/gemma2')).toBe('google/gemma-2-9b-it');
+    expect(realId('ollama_chat/gemma2:latest')).toBe('google/gemma-2-9b-it');
+    expect(realId('ollama/gemma2:2b')).toBe('google/gemma-2-2b-it');
+    expect(realId('ollama_chat/gemma2:27b')).toBe('google/gemma-2-27b-it');
+    expect(real().resolve('ollama/gemma2:9b-instruct-q4_K_M')).toMatchObject({ kind: 'model', id: 'google/gemma-2-9b-it', spelling: { rule: 'ollama-library', derivative: { relation: 'quantized', format: 'q4_K_M' } } });
+    expect(parseOllamaTag('gemma2:7b')).toBeUndefined();
   });
 });
 

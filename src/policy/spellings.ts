@@ -231,6 +231,12 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     source: { url: README, where: 'Model library table: "Phi 4 Mini | 3.8B | ollama run phi4-mini"', status: 'verified' },
   },
   {
+    name: 'gemma2',
+    default: { size: '9b' },
+    checkpoints: sized({ '2b': 'google/gemma-2-2b-it', '9b': 'google/gemma-2-9b-it', '27b': 'google/gemma-2-27b-it' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/aee28501b592e2fe98863212913ffa8fb22e1ca0/README.md', where: 'Model library table (March 2025, the last commit before Gemma 3 replaced the rows): "Gemma 2 | 2B | ollama run gemma2:2b", "Gemma 2 | 9B | ollama run gemma2", "Gemma 2 | 27B | ollama run gemma2:27b"', status: 'verified' },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
