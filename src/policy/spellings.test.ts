@@ -216,7 +216,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2'];
+    const added = ['gemma2', 'llama3', 'llama2'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -231,6 +231,20 @@ describe('Ollama library tags on the registry in content/', () => {
     expect(realId('ollama_chat/gemma2:27b')).toBe('google/gemma-2-27b-it');
     expect(real().resolve('ollama/gemma2:9b-instruct-q4_K_M')).toMatchObject({ kind: 'model', id: 'google/gemma-2-9b-it', spelling: { rule: 'ollama-library', derivative: { relation: 'quantized', format: 'q4_K_M' } } });
     expect(parseOllamaTag('gemma2:7b')).toBeUndefined();
+  });
+
+  it('llama3 and llama2: the bare names are the 8B and 7B chat models; the other README sizes by tag', () => {
+    expect(realId('ollama/llama3')).toBe('meta/llama-3-8b-instruct');
+    expect(realId('ollama_chat/llama3:8b-instruct-q4_K_M')).toBe('meta/llama-3-8b-instruct');
+    expect(realId('ollama/llama3:70b')).toBe('meta/llama-3-70b-instruct');
+    expect(realId('ollama/llama2')).toBe('meta/llama-2-7b-chat');
+    expect(realId('ollama/llama2:13b-chat-q4_0')).toBe('meta/llama-2-13b-chat');
+    expect(realId('ollama_chat/llama2:70b')).toBe('meta/llama-2-70b-chat');
+    expect(licenseOf('ollama/llama3:70b')).toBe('Meta Llama 3 Community License Agreement');
+    expect(licenseOf('ollama/llama2')).toBe('Llama 2 Community License Agreement');
+    // The base (text) models are not in the table: no source read names their tags.
+    expect(realId('ollama/llama3:8b-text')).toBe('unknown');
+    expect(parseOllamaTag('llama2:34b')).toBeUndefined();
   });
 });
 

@@ -237,6 +237,18 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     source: { url: 'https://github.com/ollama/ollama/blob/aee28501b592e2fe98863212913ffa8fb22e1ca0/README.md', where: 'Model library table (March 2025, the last commit before Gemma 3 replaced the rows): "Gemma 2 | 2B | ollama run gemma2:2b", "Gemma 2 | 9B | ollama run gemma2", "Gemma 2 | 27B | ollama run gemma2:27b"', status: 'verified' },
   },
   {
+    name: 'llama3',
+    default: { size: '8b' },
+    checkpoints: sized({ '8b': 'meta-llama/Meta-Llama-3-8B-Instruct', '70b': 'meta-llama/Meta-Llama-3-70B-Instruct' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/37096790a70dc423c1d32828fbc9bf5b2ce6d9b3/README.md', where: 'Model library table (July 2024, the last commit listing Llama 3): "Llama 3 | 8B | ollama run llama3", "Llama 3 | 70B | ollama run llama3:70b"', status: 'verified' },
+  },
+  {
+    name: 'llama2',
+    default: { size: '7b' },
+    checkpoints: sized({ '7b': 'meta-llama/Llama-2-7b-chat-hf', '13b': 'meta-llama/Llama-2-13b-chat-hf', '70b': 'meta-llama/Llama-2-70b-chat-hf' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/9755cf9173152047030b6d080c29c829bb050a15/README.md', where: 'Model library table (April 2024, the last commit listing Llama 2 7B): "Llama 2 | 7B | ollama run llama2", "Llama 2 13B | 13B | ollama run llama2:13b", "Llama 2 70B | 70B | ollama run llama2:70b"; the chat model is the default variant as for the other entries', status: 'verified' },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
