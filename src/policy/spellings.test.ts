@@ -216,7 +216,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -245,6 +245,20 @@ describe('Ollama library tags on the registry in content/', () => {
     // The base (text) models are not in the table: no source read names their tags.
     expect(realId('ollama/llama3:8b-text')).toBe('unknown');
     expect(parseOllamaTag('llama2:34b')).toBeUndefined();
+  });
+
+  it('qwen2.5: each size tag is the Instruct checkpoint, with the license that size carries', () => {
+    expect(realId('ollama/qwen2.5:0.5b')).toBe('alibaba/qwen2.5-0.5b-instruct');
+    expect(realId('ollama/qwen2.5:7b')).toBe('alibaba/qwen2.5-7b-instruct');
+    expect(realId('ollama_chat/qwen2.5:14b-instruct-q4_K_M')).toBe('alibaba/qwen2.5-14b-instruct');
+    expect(realId('ollama/qwen2.5:32b')).toBe('alibaba/qwen2.5-32b-instruct');
+    // Qwen2.5 licenses differ by size: 3B under the Qwen Research License, 72B under the Qwen License, the rest Apache-2.0.
+    expect(licenseOf('ollama/qwen2.5:3b')).toBe('Qwen RESEARCH LICENSE AGREEMENT');
+    expect(licenseOf('ollama/qwen2.5:72b')).toBe('Qwen LICENSE AGREEMENT');
+    expect(real().registry.models['alibaba/qwen2.5-7b-instruct']!.license).toBe('apache-2.0');
+    // No source read says what bare qwen2.5 serves.
+    expect(realId('ollama/qwen2.5')).toBe('unknown');
+    expect(realId('ollama/qwen2.5:latest')).toBe('unknown');
   });
 });
 

@@ -249,6 +249,24 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     source: { url: 'https://github.com/ollama/ollama/blob/9755cf9173152047030b6d080c29c829bb050a15/README.md', where: 'Model library table (April 2024, the last commit listing Llama 2 7B): "Llama 2 | 7B | ollama run llama2", "Llama 2 13B | 13B | ollama run llama2:13b", "Llama 2 70B | 70B | ollama run llama2:70b"; the chat model is the default variant as for the other entries', status: 'verified' },
   },
   {
+    // Qwen's guide names the size tags but not the size the bare name serves, so only size tags resolve.
+    name: 'qwen2.5',
+    checkpoints: sized({
+      '0.5b': 'Qwen/Qwen2.5-0.5B-Instruct',
+      '1.5b': 'Qwen/Qwen2.5-1.5B-Instruct',
+      '3b': 'Qwen/Qwen2.5-3B-Instruct',
+      '7b': 'Qwen/Qwen2.5-7B-Instruct',
+      '14b': 'Qwen/Qwen2.5-14B-Instruct',
+      '32b': 'Qwen/Qwen2.5-32B-Instruct',
+      '72b': 'Qwen/Qwen2.5-72B-Instruct',
+    }),
+    source: {
+      url: 'https://github.com/QwenLM/Qwen3/blob/2b567c638fd5d4bb8eac2673b5e70f276ad359f4/docs/source/run_locally/ollama.md',
+      where: 'Qwen\'s Ollama guide: "you can choose to run Qwen2.5-Instruct models of different sizes by: ollama run qwen2.5:0.5b … qwen2.5:72b" and "ollama does not host base models … they are all instruct models"; the Ollama library page https://ollama.com/library/qwen2.5:14b-instruct/blobs/eb4402837c78 lists the same sizes 0.5b–72b',
+      status: 'verified',
+    },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
