@@ -216,7 +216,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -259,6 +259,14 @@ describe('Ollama library tags on the registry in content/', () => {
     // No source read says what bare qwen2.5 serves.
     expect(realId('ollama/qwen2.5')).toBe('unknown');
     expect(realId('ollama/qwen2.5:latest')).toBe('unknown');
+  });
+
+  it('qwen3: the dense sizes with one checkpoint resolve; the sizes Ollama moved to the 2507 releases do not', () => {
+    expect(realId('ollama/qwen3:8b')).toBe('alibaba/qwen3-8b');
+    expect(realId('ollama_chat/qwen3:0.6b')).toBe('alibaba/qwen3-0.6b');
+    expect(realId('ollama/qwen3:14b-q4_K_M')).toBe('alibaba/qwen3-14b');
+    expect(realId('ollama/qwen3:32b')).toBe('alibaba/qwen3-32b');
+    for (const spec of ['ollama/qwen3', 'ollama/qwen3:4b', 'ollama/qwen3:30b', 'ollama/qwen3:235b', 'ollama/qwen3:30b-a3b']) expect(realId(spec), spec).toBe('unknown');
   });
 });
 

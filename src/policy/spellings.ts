@@ -267,6 +267,18 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     },
   },
   {
+    // Only the dense sizes with a single Qwen3 checkpoint: Ollama moved 4b, 30b and 235b to the 2507 releases over
+    // time (Qwen's README: "qwen3:30b-a3b in Ollama points to qwen3:30b-a3b-thinking-2507-q4_K_M as of August 2025").
+    // No source read says what the bare name serves.
+    name: 'qwen3',
+    checkpoints: sized({ '0.6b': 'Qwen/Qwen3-0.6B', '1.7b': 'Qwen/Qwen3-1.7B', '8b': 'Qwen/Qwen3-8B', '14b': 'Qwen/Qwen3-14B', '32b': 'Qwen/Qwen3-32B' }),
+    source: {
+      url: 'https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/README.md',
+      where: 'Qwen3 README, Ollama section: "You can specify a model size by adding a suffix to qwen3, such as :8b", "ollama run qwen3:8b"; the Ollama library page https://ollama.com/library/qwen3:30b-a3b-instruct-2507-q4_K_M/blobs/636353bf6b2f lists the sizes 0.6b, 1.7b, 4b, 8b, 14b, 30b, 32b, 235b. 0.6b, 1.7b, 14b and 32b are read as the one Qwen3 checkpoint of that size (no 2507 release at those sizes)',
+      status: 'verified',
+    },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
