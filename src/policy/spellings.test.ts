@@ -216,7 +216,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -267,6 +267,34 @@ describe('Ollama library tags on the registry in content/', () => {
     expect(realId('ollama/qwen3:14b-q4_K_M')).toBe('alibaba/qwen3-14b');
     expect(realId('ollama/qwen3:32b')).toBe('alibaba/qwen3-32b');
     for (const spec of ['ollama/qwen3', 'ollama/qwen3:4b', 'ollama/qwen3:30b', 'ollama/qwen3:235b', 'ollama/qwen3:30b-a3b']) expect(realId(spec), spec).toBe('unknown');
+  });
+
+  it('deepseek-r1: the sizes with one distill and the llama-distill tags resolve; bare, 8b and 671b do not', () => {
+    expect(realId('ollama_chat/deepseek-r1:14b')).toBe('deepseek/deepseek-r1-distill-qwen-14b');
+    expect(realId('ollama/deepseek-r1:1.5b')).toBe('deepseek/deepseek-r1-distill-qwen-1.5b');
+    expect(realId('ollama/deepseek-r1:7b-q8_0')).toBe('deepseek/deepseek-r1-distill-qwen-7b');
+    expect(realId('ollama/deepseek-r1:32b')).toBe('deepseek/deepseek-r1-distill-qwen-32b');
+    expect(realId('ollama/deepseek-r1:70b')).toBe('deepseek/deepseek-r1-distill-llama-70b');
+    expect(real().resolve('ollama_chat/deepseek-r1:8b-llama-distill-q4_K_M')).toMatchObject({
+      kind: 'model',
+      id: 'deepseek/deepseek-r1-distill-llama-8b',
+      spelling: { rule: 'ollama-library', derivative: { relation: 'quantized', format: 'q4_K_M' } },
+    });
+    expect(realId('ollama/deepseek-r1:70b-llama-distill-q8_0')).toBe('deepseek/deepseek-r1-distill-llama-70b');
+    expect(licenseOf('ollama/deepseek-r1:8b-llama-distill')).toBe('MIT License');
+    // What these serve now is not read (R1-0528 and its Qwen3-8B distill); the qwen-distill and 0528 tag pages were not read.
+    for (const spec of ['ollama/deepseek-r1', 'ollama/deepseek-r1:latest', 'ollama/deepseek-r1:8b', 'ollama/deepseek-r1:671b', 'ollama/deepseek-r1:14b-qwen-distill-q4_K_M', 'ollama/deepseek-r1:8b-0528-qwen3-q4_K_M']) {
+      expect(realId(spec), spec).toBe('unknown');
+    }
+  });
+
+  it('a qualifier is read only whole and right after the size', () => {
+    expect(parseOllamaTag('deepseek-r1:8b-llama-distill')?.checkpoint.repo).toBe('deepseek-ai/DeepSeek-R1-Distill-Llama-8B');
+    expect(parseOllamaTag('deepseek-r1:70b-llama-distill-fp16')).toMatchObject({ checkpoint: { repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B' }, quant: 'fp16' });
+    expect(parseOllamaTag('deepseek-r1:70b')?.checkpoint.qualifier).toBeUndefined();
+    for (const ref of ['deepseek-r1:8b', 'deepseek-r1:8b-llama', 'deepseek-r1:8b-distill-llama', 'deepseek-r1:llama-distill', 'deepseek-r1:8b-q4_K_M-llama-distill', 'qwen3:8b-llama-distill']) {
+      expect(parseOllamaTag(ref), ref).toBeUndefined();
+    }
   });
 });
 

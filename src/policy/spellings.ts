@@ -161,8 +161,12 @@ export interface OllamaLibraryEntry {
   name: string;
   /** Size (and version) the bare name and `:latest` serve, when a source says so; absent: a bare name does not resolve. */
   default?: { size: string; version?: string };
-  /** Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. */
-  checkpoints: { size: string; version?: string; variant: OllamaVariant; repo: string }[];
+  /**
+   * Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. A
+   * `qualifier` is a word group the tag carries after the size to name the base (`deepseek-r1:8b-llama-distill`);
+   * a checkpoint with one matches only tags that carry it.
+   */
+  checkpoints: { size: string; qualifier?: string; version?: string; variant: OllamaVariant; repo: string }[];
   /** verified: Ollama's own README or library page, read; single-source: a third party's list of the tags. */
   source: { url: string; where: string; status: 'verified' | 'single-source' };
 }
@@ -279,6 +283,28 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     },
   },
   {
+    // The library page now describes R1-0528 and DeepSeek's 0528 release added an 8B distill (R1-0528-Qwen3-8B),
+    // so what bare deepseek-r1, :8b and :671b serve today is not read: they do not resolve. The other sizes
+    // have one DeepSeek-R1 checkpoint each; the llama-distill tags name theirs.
+    name: 'deepseek-r1',
+    checkpoints: [
+      ...sized({
+        '1.5b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B',
+        '7b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+        '14b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
+        '32b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+        '70b': 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B',
+      }),
+      { size: '8b', qualifier: 'llama-distill', variant: 'instruct', repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-8B' },
+      { size: '70b', qualifier: 'llama-distill', variant: 'instruct', repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/deepseek-r1:70b-llama-distill-q4_K_M/blobs/f4d24e9138dd',
+      where: 'library tag pages deepseek-r1:70b-llama-distill-q4_K_M and deepseek-r1:8b-llama-distill-q4_K_M: sizes 1.5b, 7b, 8b, 14b, 32b, 70b, 671b, "DeepSeek-R1 is a family of open reasoning models with performance approaching that of leading models, such as O3 and Gemini 2.5 Pro". 1.5b, 7b, 14b, 32b and 70b are read as the one distill of that size in the distill table of DeepSeek\'s R1 README (Qwen 1.5B, 7B, 14B, 32B; Llama 8B, 70B); Ollama\'s docs/api.md lists deepseek-r1:latest of May 2025 as a 7.6B qwen2 model, the Qwen-7B distill, which was the default then',
+      status: 'verified',
+    },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
@@ -297,9 +323,9 @@ export interface OllamaTag {
 }
 
 /**
- * Reads an Ollama library reference, `name[:tag]`, tag = `[size][-variant][-version][-quant]` in Ollama's
- * order (`llama3.2`, `llama3.2:latest`, `llama3.2:1b`, `llama3.1:8b-instruct-q4_K_M`, `mistral:7b-text-v0.2-q2_K`,
- * `gemma3:4b-it-qat`). Undefined when the name is not in the table or a part of the tag is not understood.
+ * Reads an Ollama library reference, `name[:tag]`, tag = `[size][-qualifier][-variant][-version][-quant]` in
+ * Ollama's order (`llama3.2`, `llama3.2:latest`, `llama3.2:1b`, `llama3.1:8b-instruct-q4_K_M`,
+ * `mistral:7b-text-v0.2-q2_K`, `gemma3:4b-it-qat`, `deepseek-r1:8b-llama-distill-q4_K_M`). Undefined when the name is not in the table or a part of the tag is not understood.
  */
 export function parseOllamaTag(ref: string): OllamaTag | undefined {
   const at = ref.indexOf(':');
@@ -308,14 +334,25 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
   const entry = OLLAMA_BY_NAME.get(name);
   if (!entry || tag === '') return undefined;
   let size: string | undefined;
+  let qualifier: string | undefined;
   let version: string | undefined;
   let variant: OllamaVariant | undefined;
   const quants: string[] = [];
+  const qualifiers = [...new Set(entry.checkpoints.flatMap((c) => (c.qualifier ? [c.qualifier] : [])))];
   if (tag.toLowerCase() !== 'latest') {
-    for (const token of tag.split('-')) {
+    const tokens = tag.split('-');
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       const t = token.toLowerCase();
-      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && /^\d+(\.\d+)?[bm]$/.test(t)) size = t;
-      else if (variant === undefined && quants.length === 0 && OLLAMA_VARIANT_WORDS[t]) variant = OLLAMA_VARIANT_WORDS[t];
+      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && /^\d+(\.\d+)?[bm]$/.test(t)) {
+        size = t;
+        // A qualifier follows the size directly.
+        const q = qualifiers.find((w) => tokens.slice(i + 1, i + 1 + w.split('-').length).join('-').toLowerCase() === w);
+        if (q) {
+          qualifier = q;
+          i += q.split('-').length;
+        }
+      } else if (variant === undefined && quants.length === 0 && OLLAMA_VARIANT_WORDS[t]) variant = OLLAMA_VARIANT_WORDS[t];
       else if (version === undefined && quants.length === 0 && /^v\d+(\.\d+)*$/.test(t)) version = t;
       else if (/^(i?q\d(_[a-z0-9]+)*|fp16|fp32|bf16|f16|qat)$/.test(t)) quants.push(token);
       else return undefined;
@@ -325,7 +362,7 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
   if (wantSize === undefined) return undefined;
   const wantVersion = version ?? (wantSize === entry.default?.size ? entry.default?.version : undefined);
   const wantVariant = variant ?? 'instruct';
-  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.variant === wantVariant && (c.version === undefined || c.version === wantVersion));
+  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.qualifier === qualifier && c.variant === wantVariant && (c.version === undefined || c.version === wantVersion));
   if (!checkpoint) return undefined;
   return { entry, checkpoint, ...(quants.length > 0 ? { quant: quants.join('-') } : {}) };
 }
