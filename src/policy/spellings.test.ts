@@ -135,6 +135,10 @@ describe('Ollama library tags', () => {
   it('resolves a size tag through the weights repo the tag serves', () => {
     expect(idOf('ollama/qwen3.5:9b')).toBe('alibaba/qwen3.5-9b');
     expect(idOf('ollama/gemma3:27b')).toBe('google/gemma-3-27b-it');
+    expect(idOf('ollama/qwen2.5:72b')).toBe('alibaba/qwen2.5-72b-instruct');
+    expect(idOf('ollama_chat/qwen3:8b')).toBe('alibaba/qwen3-8b');
+    expect(idOf('ollama/llama2:70b-chat-q4_K_M')).toBe('meta/llama-2-70b-chat');
+    expect(idOf('ollama_chat/deepseek-r1:70b-llama-distill-q4_K_M')).toBe('deepseek/deepseek-r1-distill-llama-70b');
   });
 
   it('reads a quantization tag as a quantized derivative of the base tag', () => {
@@ -163,7 +167,7 @@ describe('Ollama library tags', () => {
   });
 
   it('a tag whose checkpoint is not in the registry is unknown, not its sibling', () => {
-    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:405b-instruct-q4_0']) {
+    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:405b-instruct-q4_0', 'ollama/qwen2.5:7b', 'ollama/gemma2']) {
       const r = resolve(spec);
       expect(r.kind, spec).toBe('unknown');
       expect(r.kind === 'unknown' && r.spelling?.note, spec).toMatch(/serves .+, which is not in the registry/);
