@@ -220,7 +220,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -290,6 +290,18 @@ describe('Ollama library tags on the registry in content/', () => {
     for (const spec of ['ollama/deepseek-r1', 'ollama/deepseek-r1:latest', 'ollama/deepseek-r1:8b', 'ollama/deepseek-r1:671b', 'ollama/deepseek-r1:14b-qwen-distill-q4_K_M', 'ollama/deepseek-r1:8b-0528-qwen3-q4_K_M']) {
       expect(realId(spec), spec).toBe('unknown');
     }
+  });
+
+  it('phi3: the bare name and :mini are the Mini 4k, :medium-128k the Medium 128k; the 4k Medium is not in the registry', () => {
+    for (const spec of ['ollama/phi3', 'ollama_chat/phi3:latest', 'ollama/phi3:mini', 'ollama/phi3:3.8b', 'ollama/phi3:3.8b-mini-4k-instruct-q6_K', 'ollama/phi3:mini-4k']) {
+      expect(realId(spec), spec).toBe('microsoft/phi-3-mini-4k-instruct');
+    }
+    expect(realId('ollama/phi3:medium-128k')).toBe('microsoft/phi-3-medium-128k-instruct');
+    expect(realId('ollama_chat/phi3:14b-medium-128k-instruct-q4_K_M')).toBe('microsoft/phi-3-medium-128k-instruct');
+    expect(licenseOf('ollama/phi3:medium-128k')).toBe('MIT License');
+    for (const spec of ['ollama/phi3:medium', 'ollama/phi3:14b', 'ollama/phi3:mini-128k', 'ollama/phi3:mini-mini', 'ollama/phi3:medium-4k']) expect(realId(spec), spec).toBe('unknown');
+    // Size names belong to their entry.
+    expect(parseOllamaTag('llama3:mini')).toBeUndefined();
   });
 
   it('a qualifier is read only whole and right after the size', () => {

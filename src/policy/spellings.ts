@@ -162,6 +162,8 @@ export interface OllamaLibraryEntry {
   name: string;
   /** Size (and version) the bare name and `:latest` serve, when a source says so; absent: a bare name does not resolve. */
   default?: { size: string; version?: string };
+  /** Words a tag uses for a size (`phi3:mini` is the 3.8b); `3.8b-mini` reads as the 3.8b too. */
+  sizeNames?: Record<string, string>;
   /**
    * Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. A
    * `qualifier` is a word group the tag carries after the size to name the base (`deepseek-r1:8b-llama-distill`);
@@ -306,6 +308,22 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     },
   },
   {
+    // phi3:medium (the 4k context Medium, microsoft/Phi-3-medium-4k-instruct) is not in the registry, so it is left out.
+    name: 'phi3',
+    default: { size: '3.8b' },
+    sizeNames: { mini: '3.8b', medium: '14b' },
+    checkpoints: [
+      { size: '3.8b', variant: 'instruct', repo: 'microsoft/Phi-3-mini-4k-instruct' },
+      { size: '3.8b', qualifier: '4k', variant: 'instruct', repo: 'microsoft/Phi-3-mini-4k-instruct' },
+      { size: '14b', qualifier: '128k', variant: 'instruct', repo: 'microsoft/Phi-3-medium-128k-instruct' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/phi3:3.8b-mini-4k-instruct-q6_K',
+      where: 'library page readme: "Phi-3 Mini – 3B parameters – ollama run phi3:mini", "Phi-3 Medium – 14B parameters – ollama run phi3:medium"; context window sizes "4k ollama run phi3:mini ollama run phi3:medium", "128k ollama run phi3:medium-128k"; the bare name is the Mini: "Phi 3 Mini | 3.8B | ollama run phi3" in the Model library table of Ollama\'s README at 3b1ddb2 (March 2025)',
+      status: 'verified',
+    },
+  },
+  {
     // No source read says what the bare name serves, so only size tags resolve.
     name: 'qwen3.5',
     checkpoints: sized({ '0.8b': 'Qwen/Qwen3.5-0.8B', '2b': 'Qwen/Qwen3.5-2B', '4b': 'Qwen/Qwen3.5-4B', '9b': 'Qwen/Qwen3.5-9B' }),
@@ -345,8 +363,11 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const t = token.toLowerCase();
-      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && /^\d+(\.\d+)?[bm]$/.test(t)) {
-        size = t;
+      const named = entry.sizeNames?.[t];
+      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && (/^\d+(\.\d+)?[bm]$/.test(t) || named)) {
+        size = named ?? t;
+        // `3.8b-mini`: the size's own name may follow it.
+        if (!named && entry.sizeNames?.[tokens[i + 1]?.toLowerCase() ?? ''] === size) i += 1;
         // A qualifier follows the size directly.
         const q = qualifiers.find((w) => tokens.slice(i + 1, i + 1 + w.split('-').length).join('-').toLowerCase() === w);
         if (q) {
