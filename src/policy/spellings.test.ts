@@ -220,7 +220,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3', 'mixtral'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -302,6 +302,17 @@ describe('Ollama library tags on the registry in content/', () => {
     for (const spec of ['ollama/phi3:medium', 'ollama/phi3:14b', 'ollama/phi3:mini-128k', 'ollama/phi3:mini-mini', 'ollama/phi3:medium-4k']) expect(realId(spec), spec).toBe('unknown');
     // Size names belong to their entry.
     expect(parseOllamaTag('llama3:mini')).toBeUndefined();
+  });
+
+  it('mixtral: the bare name, :instruct and :8x7b are the 8x7B Instruct; :8x22b the 8x22B; a sizeless version is not the default', () => {
+    for (const spec of ['ollama/mixtral', 'ollama/mixtral:instruct', 'ollama/mixtral:8x7b', 'ollama_chat/mixtral:8x7b-instruct-v0.1-q4_K_M']) {
+      expect(realId(spec), spec).toBe('mistral/mixtral-8x7b-instruct-v0.1');
+    }
+    expect(realId('ollama/mixtral:8x22b')).toBe('mistral/mixtral-8x22b-instruct-v0.1');
+    expect(realId('ollama/mixtral:8x22b-instruct-v0.1-q4_0')).toBe('mistral/mixtral-8x22b-instruct-v0.1');
+    // The library page shows mixtral:v0.1-instruct is the 141B blob; the base (text) model is not in the registry.
+    for (const spec of ['ollama/mixtral:v0.1-instruct', 'ollama/mixtral:text', 'ollama/mixtral:8x7b-instruct-v0.2', 'ollama/mixtral:7b']) expect(realId(spec), spec).toBe('unknown');
+    expect(parseOllamaTag('mixtral:v0.1-instruct')).toBeUndefined();
   });
 
   it('a qualifier is read only whole and right after the size', () => {

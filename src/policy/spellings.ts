@@ -164,6 +164,8 @@ export interface OllamaLibraryEntry {
   default?: { size: string; version?: string };
   /** Words a tag uses for a size (`phi3:mini` is the 3.8b); `3.8b-mini` reads as the 3.8b too. */
   sizeNames?: Record<string, string>;
+  /** A version without a size does not mean the default size (`mixtral:v0.1-instruct` is the 8x22b, not the default 8x7b). */
+  versionNeedsSize?: boolean;
   /**
    * Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. A
    * `qualifier` is a word group the tag carries after the size to name the base (`deepseek-r1:8b-llama-distill`);
@@ -308,6 +310,21 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     },
   },
   {
+    // mixtral:text (the 8x7B base, mistralai/Mixtral-8x7B-v0.1) is not in the registry, so it is left out.
+    name: 'mixtral',
+    default: { size: '8x7b', version: 'v0.1' },
+    versionNeedsSize: true,
+    checkpoints: [
+      { size: '8x7b', version: 'v0.1', variant: 'instruct', repo: 'mistralai/Mixtral-8x7B-Instruct-v0.1' },
+      { size: '8x22b', version: 'v0.1', variant: 'instruct', repo: 'mistralai/Mixtral-8x22B-Instruct-v0.1' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/mixtral:8x7b-instruct-v0.1-q4_K_M',
+      where: 'library pages: sizes 8x7b and 8x22b ("ollama run mixtral:8x22b"); mixtral:latest, mixtral:instruct and mixtral:8x7b are the same 46.7B Q4_0 blob (a3b6bef0f836), tag 8x7b-instruct-v0.1-q4_K_M; mixtral:v0.1-instruct is a 141B blob (e8479ee1cb51), the 8x22B',
+      status: 'verified',
+    },
+  },
+  {
     // phi3:medium (the 4k context Medium, microsoft/Phi-3-medium-4k-instruct) is not in the registry, so it is left out.
     name: 'phi3',
     default: { size: '3.8b' },
@@ -364,7 +381,7 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
       const token = tokens[i]!;
       const t = token.toLowerCase();
       const named = entry.sizeNames?.[t];
-      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && (/^\d+(\.\d+)?[bm]$/.test(t) || named)) {
+      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && (/^(\d+x)?\d+(\.\d+)?[bm]$/.test(t) || named)) {
         size = named ?? t;
         // `3.8b-mini`: the size's own name may follow it.
         if (!named && entry.sizeNames?.[tokens[i + 1]?.toLowerCase() ?? ''] === size) i += 1;
@@ -380,11 +397,12 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
       else return undefined;
     }
   }
+  if (size === undefined && version !== undefined && entry.versionNeedsSize) return undefined;
   const wantSize = size ?? entry.default?.size;
   if (wantSize === undefined) return undefined;
   const wantVersion = version ?? (wantSize === entry.default?.size ? entry.default?.version : undefined);
   const wantVariant = variant ?? 'instruct';
-  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.qualifier === qualifier && c.variant === wantVariant && (c.version === undefined || c.version === wantVersion));
+  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.qualifier === qualifier && c.variant === wantVariant && (c.version === undefined || wantVersion === undefined || c.version === wantVersion));
   if (!checkpoint) return undefined;
   return { entry, checkpoint, ...(quants.length > 0 ? { quant: quants.join('-') } : {}) };
 }
