@@ -220,7 +220,7 @@ describe('Ollama library tags on the registry in content/', () => {
   };
 
   it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
-    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3', 'mixtral'];
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3', 'mixtral', 'codellama'];
     for (const name of added) {
       const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
       expect(entry, name).toBeDefined();
@@ -313,6 +313,14 @@ describe('Ollama library tags on the registry in content/', () => {
     // The library page shows mixtral:v0.1-instruct is the 141B blob; the base (text) model is not in the registry.
     for (const spec of ['ollama/mixtral:v0.1-instruct', 'ollama/mixtral:text', 'ollama/mixtral:8x7b-instruct-v0.2', 'ollama/mixtral:7b']) expect(realId(spec), spec).toBe('unknown');
     expect(parseOllamaTag('mixtral:v0.1-instruct')).toBeUndefined();
+  });
+
+  it('codellama: each size tag of the library page is the Instruct checkpoint; the python and code variants are not in the registry', () => {
+    expect(realId('ollama/codellama')).toBe('meta/codellama-7b-instruct-hf');
+    expect(realId('ollama/codellama:13b')).toBe('meta/codellama-13b-instruct-hf');
+    expect(realId('ollama_chat/codellama:34b-instruct-q4_K_M')).toBe('meta/codellama-34b-instruct-hf');
+    expect(realId('ollama/codellama:70b')).toBe('meta/codellama-70b-instruct-hf');
+    for (const spec of ['ollama/codellama:13b-python', 'ollama/codellama:7b-code', 'ollama/codellama:code', 'ollama/codellama:22b']) expect(realId(spec), spec).toBe('unknown');
   });
 
   it('a qualifier is read only whole and right after the size', () => {

@@ -224,8 +224,18 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
   {
     name: 'codellama',
     default: { size: '7b' },
-    checkpoints: sized({ '7b': 'codellama/CodeLlama-7b-Instruct-hf' }),
-    source: { url: README, where: 'Model library table: "Code Llama | 7B | ollama run codellama" (other sizes and the code/python variants not read)', status: 'verified' },
+    // The python and code (base) variants are not in the registry, so they are left out.
+    checkpoints: sized({
+      '7b': 'codellama/CodeLlama-7b-Instruct-hf',
+      '13b': 'codellama/CodeLlama-13b-Instruct-hf',
+      '34b': 'codellama/CodeLlama-34b-Instruct-hf',
+      '70b': 'codellama/CodeLlama-70b-Instruct-hf',
+    }),
+    source: {
+      url: 'https://ollama.com/library/codellama',
+      where: 'library page: tags codellama:latest, codellama:7b ("latest"), codellama:13b, codellama:34b, codellama:70b ("ollama run codellama:13b" …); variants instruct, python, code ("Base model for code completion"); the README\'s Model library table (e5335ef9) has "Code Llama | 7B | ollama run codellama"',
+      status: 'verified',
+    },
   },
   {
     name: 'phi4',
