@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyRegistry, type Registry } from '../registry/registry.ts';
+import { contentRegistry } from '../registry/test-support/content.ts';
 import { license, model, testPolicy, vendor } from './__fixtures__/registry.ts';
 import { lintText } from './index.ts';
 import { createResolver, type ModelResolution } from './resolve.ts';
@@ -134,6 +135,10 @@ describe('Ollama library tags', () => {
   it('resolves a size tag through the weights repo the tag serves', () => {
     expect(idOf('ollama/qwen3.5:9b')).toBe('alibaba/qwen3.5-9b');
     expect(idOf('ollama/gemma3:27b')).toBe('google/gemma-3-27b-it');
+    expect(idOf('ollama/qwen2.5:72b')).toBe('alibaba/qwen2.5-72b-instruct');
+    expect(idOf('ollama_chat/qwen3:8b')).toBe('alibaba/qwen3-8b');
+    expect(idOf('ollama/llama2:70b-chat-q4_K_M')).toBe('meta/llama-2-70b-chat');
+    expect(idOf('ollama_chat/deepseek-r1:70b-llama-distill-q4_K_M')).toBe('deepseek/deepseek-r1-distill-llama-70b');
   });
 
   it('reads a quantization tag as a quantized derivative of the base tag', () => {
@@ -162,7 +167,7 @@ describe('Ollama library tags', () => {
   });
 
   it('a tag whose checkpoint is not in the registry is unknown, not its sibling', () => {
-    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:405b-instruct-q4_0']) {
+    for (const spec of ['ollama/llama3.2:1b', 'ollama/codellama', 'ollama/mistral:v0.2', 'ollama/mistral:text', 'ollama/llama3.1:405b-instruct-q4_0', 'ollama/qwen2.5:7b', 'ollama/gemma2']) {
       const r = resolve(spec);
       expect(r.kind, spec).toBe('unknown');
       expect(r.kind === 'unknown' && r.spelling?.note, spec).toMatch(/serves .+, which is not in the registry/);
@@ -190,6 +195,140 @@ describe('Ollama library tags', () => {
       expect(entry.source.url).toMatch(/^https:\/\//);
       expect(entry.source.where.length).toBeGreaterThan(10);
       if (entry.default) expect(parseOllamaTag(entry.name)?.checkpoint.size).toBe(entry.default.size);
+    }
+  });
+});
+
+describe('Ollama library tags on the registry in content/', () => {
+  let cached: { registry: Registry; resolve: (spec: string) => ModelResolution } | undefined;
+  const real = () => {
+    if (!cached) {
+      const { registry: r } = contentRegistry();
+      const res = createResolver(r);
+      cached = { registry: r, resolve: (spec) => res.resolveModel(spec, prefixOf(spec)) };
+    }
+    return cached;
+  };
+  const realId = (spec: string) => {
+    const r = real().resolve(spec);
+    return r.kind === 'model' ? r.id : r.kind;
+  };
+  const licenseOf = (spec: string) => {
+    const r = real().resolve(spec);
+    if (r.kind !== 'model') throw new Error(`${spec} did not resolve`);
+    return real().registry.licenses[real().registry.models[r.id]!.license!]?.name;
+  };
+
+  it('every checkpoint of the names added from Ollama and vendor sources is a registry model', () => {
+    const added = ['gemma2', 'llama3', 'llama2', 'qwen2.5', 'qwen3', 'deepseek-r1', 'phi3', 'mixtral', 'codellama'];
+    for (const name of added) {
+      const entry = OLLAMA_LIBRARY.find((e) => e.name === name);
+      expect(entry, name).toBeDefined();
+      for (const c of entry!.checkpoints) expect(realId(`hosted_vllm/${c.repo}`), `${name}:${c.size} → ${c.repo}`).not.toBe('unknown');
+    }
+  });
+
+  it('gemma2: the bare name is the 9B, as the README table says; 2b and 27b by size', () => {
+    expect(realId('ollama/gemma2')).toBe('google/gemma-2-9b-it');
+    expect(realId('ollama_chat/gemma2:latest')).toBe('google/gemma-2-9b-it');
+    expect(realId('ollama/gemma2:2b')).toBe('google/gemma-2-2b-it');
+    expect(realId('ollama_chat/gemma2:27b')).toBe('google/gemma-2-27b-it');
+    expect(real().resolve('ollama/gemma2:9b-instruct-q4_K_M')).toMatchObject({ kind: 'model', id: 'google/gemma-2-9b-it', spelling: { rule: 'ollama-library', derivative: { relation: 'quantized', format: 'q4_K_M' } } });
+    expect(parseOllamaTag('gemma2:7b')).toBeUndefined();
+  });
+
+  it('llama3 and llama2: the bare names are the 8B and 7B chat models; the other README sizes by tag', () => {
+    expect(realId('ollama/llama3')).toBe('meta/llama-3-8b-instruct');
+    expect(realId('ollama_chat/llama3:8b-instruct-q4_K_M')).toBe('meta/llama-3-8b-instruct');
+    expect(realId('ollama/llama3:70b')).toBe('meta/llama-3-70b-instruct');
+    expect(realId('ollama/llama2')).toBe('meta/llama-2-7b-chat');
+    expect(realId('ollama/llama2:13b-chat-q4_0')).toBe('meta/llama-2-13b-chat');
+    expect(realId('ollama_chat/llama2:70b')).toBe('meta/llama-2-70b-chat');
+    expect(licenseOf('ollama/llama3:70b')).toBe('Meta Llama 3 Community License Agreement');
+    expect(licenseOf('ollama/llama2')).toBe('Llama 2 Community License Agreement');
+    // The base (text) models are not in the table: no source read names their tags.
+    expect(realId('ollama/llama3:8b-text')).toBe('unknown');
+    expect(parseOllamaTag('llama2:34b')).toBeUndefined();
+  });
+
+  it('qwen2.5: each size tag is the Instruct checkpoint, with the license that size carries', () => {
+    expect(realId('ollama/qwen2.5:0.5b')).toBe('alibaba/qwen2.5-0.5b-instruct');
+    expect(realId('ollama/qwen2.5:7b')).toBe('alibaba/qwen2.5-7b-instruct');
+    expect(realId('ollama_chat/qwen2.5:14b-instruct-q4_K_M')).toBe('alibaba/qwen2.5-14b-instruct');
+    expect(realId('ollama/qwen2.5:32b')).toBe('alibaba/qwen2.5-32b-instruct');
+    // Qwen2.5 licenses differ by size: 3B under the Qwen Research License, 72B under the Qwen License, the rest Apache-2.0.
+    expect(licenseOf('ollama/qwen2.5:3b')).toBe('Qwen RESEARCH LICENSE AGREEMENT');
+    expect(licenseOf('ollama/qwen2.5:72b')).toBe('Qwen LICENSE AGREEMENT');
+    expect(real().registry.models['alibaba/qwen2.5-7b-instruct']!.license).toBe('apache-2.0');
+    // No source read says what bare qwen2.5 serves.
+    expect(realId('ollama/qwen2.5')).toBe('unknown');
+    expect(realId('ollama/qwen2.5:latest')).toBe('unknown');
+  });
+
+  it('qwen3: the dense sizes with one checkpoint resolve; the sizes Ollama moved to the 2507 releases do not', () => {
+    expect(realId('ollama/qwen3:8b')).toBe('alibaba/qwen3-8b');
+    expect(realId('ollama_chat/qwen3:0.6b')).toBe('alibaba/qwen3-0.6b');
+    expect(realId('ollama/qwen3:14b-q4_K_M')).toBe('alibaba/qwen3-14b');
+    expect(realId('ollama/qwen3:32b')).toBe('alibaba/qwen3-32b');
+    for (const spec of ['ollama/qwen3', 'ollama/qwen3:4b', 'ollama/qwen3:30b', 'ollama/qwen3:235b', 'ollama/qwen3:30b-a3b']) expect(realId(spec), spec).toBe('unknown');
+  });
+
+  it('deepseek-r1: the sizes with one distill and the llama-distill tags resolve; bare, 8b and 671b do not', () => {
+    expect(realId('ollama_chat/deepseek-r1:14b')).toBe('deepseek/deepseek-r1-distill-qwen-14b');
+    expect(realId('ollama/deepseek-r1:1.5b')).toBe('deepseek/deepseek-r1-distill-qwen-1.5b');
+    expect(realId('ollama/deepseek-r1:7b-q8_0')).toBe('deepseek/deepseek-r1-distill-qwen-7b');
+    expect(realId('ollama/deepseek-r1:32b')).toBe('deepseek/deepseek-r1-distill-qwen-32b');
+    expect(realId('ollama/deepseek-r1:70b')).toBe('deepseek/deepseek-r1-distill-llama-70b');
+    expect(real().resolve('ollama_chat/deepseek-r1:8b-llama-distill-q4_K_M')).toMatchObject({
+      kind: 'model',
+      id: 'deepseek/deepseek-r1-distill-llama-8b',
+      spelling: { rule: 'ollama-library', derivative: { relation: 'quantized', format: 'q4_K_M' } },
+    });
+    expect(realId('ollama/deepseek-r1:70b-llama-distill-q8_0')).toBe('deepseek/deepseek-r1-distill-llama-70b');
+    expect(licenseOf('ollama/deepseek-r1:8b-llama-distill')).toBe('MIT License');
+    // What these serve now is not read (R1-0528 and its Qwen3-8B distill); the qwen-distill and 0528 tag pages were not read.
+    for (const spec of ['ollama/deepseek-r1', 'ollama/deepseek-r1:latest', 'ollama/deepseek-r1:8b', 'ollama/deepseek-r1:671b', 'ollama/deepseek-r1:14b-qwen-distill-q4_K_M', 'ollama/deepseek-r1:8b-0528-qwen3-q4_K_M']) {
+      expect(realId(spec), spec).toBe('unknown');
+    }
+  });
+
+  it('phi3: the bare name and :mini are the Mini 4k, :medium-128k the Medium 128k; the 4k Medium is not in the registry', () => {
+    for (const spec of ['ollama/phi3', 'ollama_chat/phi3:latest', 'ollama/phi3:mini', 'ollama/phi3:3.8b', 'ollama/phi3:3.8b-mini-4k-instruct-q6_K', 'ollama/phi3:mini-4k']) {
+      expect(realId(spec), spec).toBe('microsoft/phi-3-mini-4k-instruct');
+    }
+    expect(realId('ollama/phi3:medium-128k')).toBe('microsoft/phi-3-medium-128k-instruct');
+    expect(realId('ollama_chat/phi3:14b-medium-128k-instruct-q4_K_M')).toBe('microsoft/phi-3-medium-128k-instruct');
+    expect(licenseOf('ollama/phi3:medium-128k')).toBe('MIT License');
+    for (const spec of ['ollama/phi3:medium', 'ollama/phi3:14b', 'ollama/phi3:mini-128k', 'ollama/phi3:mini-mini', 'ollama/phi3:medium-4k']) expect(realId(spec), spec).toBe('unknown');
+    // Size names belong to their entry.
+    expect(parseOllamaTag('llama3:mini')).toBeUndefined();
+  });
+
+  it('mixtral: the bare name, :instruct and :8x7b are the 8x7B Instruct; :8x22b the 8x22B; a sizeless version is not the default', () => {
+    for (const spec of ['ollama/mixtral', 'ollama/mixtral:instruct', 'ollama/mixtral:8x7b', 'ollama_chat/mixtral:8x7b-instruct-v0.1-q4_K_M']) {
+      expect(realId(spec), spec).toBe('mistral/mixtral-8x7b-instruct-v0.1');
+    }
+    expect(realId('ollama/mixtral:8x22b')).toBe('mistral/mixtral-8x22b-instruct-v0.1');
+    expect(realId('ollama/mixtral:8x22b-instruct-v0.1-q4_0')).toBe('mistral/mixtral-8x22b-instruct-v0.1');
+    // The library page shows mixtral:v0.1-instruct is the 141B blob; the base (text) model is not in the registry.
+    for (const spec of ['ollama/mixtral:v0.1-instruct', 'ollama/mixtral:text', 'ollama/mixtral:8x7b-instruct-v0.2', 'ollama/mixtral:7b']) expect(realId(spec), spec).toBe('unknown');
+    expect(parseOllamaTag('mixtral:v0.1-instruct')).toBeUndefined();
+  });
+
+  it('codellama: each size tag of the library page is the Instruct checkpoint; the python and code variants are not in the registry', () => {
+    expect(realId('ollama/codellama')).toBe('meta/codellama-7b-instruct-hf');
+    expect(realId('ollama/codellama:13b')).toBe('meta/codellama-13b-instruct-hf');
+    expect(realId('ollama_chat/codellama:34b-instruct-q4_K_M')).toBe('meta/codellama-34b-instruct-hf');
+    expect(realId('ollama/codellama:70b')).toBe('meta/codellama-70b-instruct-hf');
+    for (const spec of ['ollama/codellama:13b-python', 'ollama/codellama:7b-code', 'ollama/codellama:code', 'ollama/codellama:22b']) expect(realId(spec), spec).toBe('unknown');
+  });
+
+  it('a qualifier is read only whole and right after the size', () => {
+    expect(parseOllamaTag('deepseek-r1:8b-llama-distill')?.checkpoint.repo).toBe('deepseek-ai/DeepSeek-R1-Distill-Llama-8B');
+    expect(parseOllamaTag('deepseek-r1:70b-llama-distill-fp16')).toMatchObject({ checkpoint: { repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B' }, quant: 'fp16' });
+    expect(parseOllamaTag('deepseek-r1:70b')?.checkpoint.qualifier).toBeUndefined();
+    for (const ref of ['deepseek-r1:8b', 'deepseek-r1:8b-llama', 'deepseek-r1:8b-distill-llama', 'deepseek-r1:llama-distill', 'deepseek-r1:8b-q4_K_M-llama-distill', 'qwen3:8b-llama-distill']) {
+      expect(parseOllamaTag(ref), ref).toBeUndefined();
     }
   });
 });

@@ -7,8 +7,9 @@
  * Sources (docs/linter.md, "Spellings and derivatives"):
  * - LiteLLM providers: `LlmProviders` in litellm/types/utils.py and litellm/llms/openai_like/providers.json
  *   (github.com/BerriAI/litellm, read at commit 001c64f2).
- * - Ollama library tags: the "Model library" table of github.com/ollama/ollama README.md (commit e5335ef9)
- *   and the library pages named on each entry.
+ * - Ollama library tags: the "Model library" table of github.com/ollama/ollama README.md (commit e5335ef9,
+ *   and the earlier commits that listed Gemma 2, Llama 3 and Llama 2), the library pages, and the vendors'
+ *   own Ollama instructions (Qwen's), named on each entry.
  */
 
 /**
@@ -161,8 +162,16 @@ export interface OllamaLibraryEntry {
   name: string;
   /** Size (and version) the bare name and `:latest` serve, when a source says so; absent: a bare name does not resolve. */
   default?: { size: string; version?: string };
-  /** Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. */
-  checkpoints: { size: string; version?: string; variant: OllamaVariant; repo: string }[];
+  /** Words a tag uses for a size (`phi3:mini` is the 3.8b); `3.8b-mini` reads as the 3.8b too. */
+  sizeNames?: Record<string, string>;
+  /** A version without a size does not mean the default size (`mixtral:v0.1-instruct` is the 8x22b, not the default 8x7b). */
+  versionNeedsSize?: boolean;
+  /**
+   * Each tag's checkpoint, as a Hugging Face repo id the registry knows as an alias or weights repo. A
+   * `qualifier` is a word group the tag carries after the size to name the base (`deepseek-r1:8b-llama-distill`);
+   * a checkpoint with one matches only tags that carry it.
+   */
+  checkpoints: { size: string; qualifier?: string; version?: string; variant: OllamaVariant; repo: string }[];
   /** verified: Ollama's own README or library page, read; single-source: a third party's list of the tags. */
   source: { url: string; where: string; status: 'verified' | 'single-source' };
 }
@@ -215,8 +224,18 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
   {
     name: 'codellama',
     default: { size: '7b' },
-    checkpoints: sized({ '7b': 'codellama/CodeLlama-7b-Instruct-hf' }),
-    source: { url: README, where: 'Model library table: "Code Llama | 7B | ollama run codellama" (other sizes and the code/python variants not read)', status: 'verified' },
+    // The python and code (base) variants are not in the registry, so they are left out.
+    checkpoints: sized({
+      '7b': 'codellama/CodeLlama-7b-Instruct-hf',
+      '13b': 'codellama/CodeLlama-13b-Instruct-hf',
+      '34b': 'codellama/CodeLlama-34b-Instruct-hf',
+      '70b': 'codellama/CodeLlama-70b-Instruct-hf',
+    }),
+    source: {
+      url: 'https://ollama.com/library/codellama',
+      where: 'library page: tags codellama:latest, codellama:7b ("latest"), codellama:13b, codellama:34b, codellama:70b ("ollama run codellama:13b" …); variants instruct, python, code ("Base model for code completion"); the README\'s Model library table (e5335ef9) has "Code Llama | 7B | ollama run codellama"',
+      status: 'verified',
+    },
   },
   {
     name: 'phi4',
@@ -229,6 +248,107 @@ export const OLLAMA_LIBRARY: readonly OllamaLibraryEntry[] = [
     default: { size: '3.8b' },
     checkpoints: sized({ '3.8b': 'microsoft/Phi-4-mini-instruct' }),
     source: { url: README, where: 'Model library table: "Phi 4 Mini | 3.8B | ollama run phi4-mini"', status: 'verified' },
+  },
+  {
+    name: 'gemma2',
+    default: { size: '9b' },
+    checkpoints: sized({ '2b': 'google/gemma-2-2b-it', '9b': 'google/gemma-2-9b-it', '27b': 'google/gemma-2-27b-it' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/aee28501b592e2fe98863212913ffa8fb22e1ca0/README.md', where: 'Model library table (March 2025, the last commit before Gemma 3 replaced the rows): "Gemma 2 | 2B | ollama run gemma2:2b", "Gemma 2 | 9B | ollama run gemma2", "Gemma 2 | 27B | ollama run gemma2:27b"', status: 'verified' },
+  },
+  {
+    name: 'llama3',
+    default: { size: '8b' },
+    checkpoints: sized({ '8b': 'meta-llama/Meta-Llama-3-8B-Instruct', '70b': 'meta-llama/Meta-Llama-3-70B-Instruct' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/37096790a70dc423c1d32828fbc9bf5b2ce6d9b3/README.md', where: 'Model library table (July 2024, the last commit listing Llama 3): "Llama 3 | 8B | ollama run llama3", "Llama 3 | 70B | ollama run llama3:70b"', status: 'verified' },
+  },
+  {
+    name: 'llama2',
+    default: { size: '7b' },
+    checkpoints: sized({ '7b': 'meta-llama/Llama-2-7b-chat-hf', '13b': 'meta-llama/Llama-2-13b-chat-hf', '70b': 'meta-llama/Llama-2-70b-chat-hf' }),
+    source: { url: 'https://github.com/ollama/ollama/blob/9755cf9173152047030b6d080c29c829bb050a15/README.md', where: 'Model library table (April 2024, the last commit listing Llama 2 7B): "Llama 2 | 7B | ollama run llama2", "Llama 2 13B | 13B | ollama run llama2:13b", "Llama 2 70B | 70B | ollama run llama2:70b"; the chat model is the default variant as for the other entries', status: 'verified' },
+  },
+  {
+    // Qwen's guide names the size tags but not the size the bare name serves, so only size tags resolve.
+    name: 'qwen2.5',
+    checkpoints: sized({
+      '0.5b': 'Qwen/Qwen2.5-0.5B-Instruct',
+      '1.5b': 'Qwen/Qwen2.5-1.5B-Instruct',
+      '3b': 'Qwen/Qwen2.5-3B-Instruct',
+      '7b': 'Qwen/Qwen2.5-7B-Instruct',
+      '14b': 'Qwen/Qwen2.5-14B-Instruct',
+      '32b': 'Qwen/Qwen2.5-32B-Instruct',
+      '72b': 'Qwen/Qwen2.5-72B-Instruct',
+    }),
+    source: {
+      url: 'https://github.com/QwenLM/Qwen3/blob/2b567c638fd5d4bb8eac2673b5e70f276ad359f4/docs/source/run_locally/ollama.md',
+      where: 'Qwen\'s Ollama guide: "you can choose to run Qwen2.5-Instruct models of different sizes by: ollama run qwen2.5:0.5b … qwen2.5:72b" and "ollama does not host base models … they are all instruct models"; the Ollama library page https://ollama.com/library/qwen2.5:14b-instruct/blobs/eb4402837c78 lists the same sizes 0.5b–72b',
+      status: 'verified',
+    },
+  },
+  {
+    // Only the dense sizes with a single Qwen3 checkpoint: Ollama moved 4b, 30b and 235b to the 2507 releases over
+    // time (Qwen's README: "qwen3:30b-a3b in Ollama points to qwen3:30b-a3b-thinking-2507-q4_K_M as of August 2025").
+    // No source read says what the bare name serves.
+    name: 'qwen3',
+    checkpoints: sized({ '0.6b': 'Qwen/Qwen3-0.6B', '1.7b': 'Qwen/Qwen3-1.7B', '8b': 'Qwen/Qwen3-8B', '14b': 'Qwen/Qwen3-14B', '32b': 'Qwen/Qwen3-32B' }),
+    source: {
+      url: 'https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/README.md',
+      where: 'Qwen3 README, Ollama section: "You can specify a model size by adding a suffix to qwen3, such as :8b", "ollama run qwen3:8b"; the Ollama library page https://ollama.com/library/qwen3:30b-a3b-instruct-2507-q4_K_M/blobs/636353bf6b2f lists the sizes 0.6b, 1.7b, 4b, 8b, 14b, 30b, 32b, 235b. 0.6b, 1.7b, 14b and 32b are read as the one Qwen3 checkpoint of that size (no 2507 release at those sizes)',
+      status: 'verified',
+    },
+  },
+  {
+    // The library page now describes R1-0528 and DeepSeek's 0528 release added an 8B distill (R1-0528-Qwen3-8B),
+    // so what bare deepseek-r1, :8b and :671b serve today is not read: they do not resolve. The other sizes
+    // have one DeepSeek-R1 checkpoint each; the llama-distill tags name theirs.
+    name: 'deepseek-r1',
+    checkpoints: [
+      ...sized({
+        '1.5b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B',
+        '7b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
+        '14b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-14B',
+        '32b': 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+        '70b': 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B',
+      }),
+      { size: '8b', qualifier: 'llama-distill', variant: 'instruct', repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-8B' },
+      { size: '70b', qualifier: 'llama-distill', variant: 'instruct', repo: 'deepseek-ai/DeepSeek-R1-Distill-Llama-70B' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/deepseek-r1:70b-llama-distill-q4_K_M/blobs/f4d24e9138dd',
+      where: 'library tag pages deepseek-r1:70b-llama-distill-q4_K_M and deepseek-r1:8b-llama-distill-q4_K_M: sizes 1.5b, 7b, 8b, 14b, 32b, 70b, 671b, "DeepSeek-R1 is a family of open reasoning models with performance approaching that of leading models, such as O3 and Gemini 2.5 Pro". 1.5b, 7b, 14b, 32b and 70b are read as the one distill of that size in the distill table of DeepSeek\'s R1 README (Qwen 1.5B, 7B, 14B, 32B; Llama 8B, 70B); Ollama\'s docs/api.md lists deepseek-r1:latest of May 2025 as a 7.6B qwen2 model, the Qwen-7B distill, which was the default then',
+      status: 'verified',
+    },
+  },
+  {
+    // mixtral:text (the 8x7B base, mistralai/Mixtral-8x7B-v0.1) is not in the registry, so it is left out.
+    name: 'mixtral',
+    default: { size: '8x7b', version: 'v0.1' },
+    versionNeedsSize: true,
+    checkpoints: [
+      { size: '8x7b', version: 'v0.1', variant: 'instruct', repo: 'mistralai/Mixtral-8x7B-Instruct-v0.1' },
+      { size: '8x22b', version: 'v0.1', variant: 'instruct', repo: 'mistralai/Mixtral-8x22B-Instruct-v0.1' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/mixtral:8x7b-instruct-v0.1-q4_K_M',
+      where: 'library pages: sizes 8x7b and 8x22b ("ollama run mixtral:8x22b"); mixtral:latest, mixtral:instruct and mixtral:8x7b are the same 46.7B Q4_0 blob (a3b6bef0f836), tag 8x7b-instruct-v0.1-q4_K_M; mixtral:v0.1-instruct is a 141B blob (e8479ee1cb51), the 8x22B',
+      status: 'verified',
+    },
+  },
+  {
+    // phi3:medium (the 4k context Medium, microsoft/Phi-3-medium-4k-instruct) is not in the registry, so it is left out.
+    name: 'phi3',
+    default: { size: '3.8b' },
+    sizeNames: { mini: '3.8b', medium: '14b' },
+    checkpoints: [
+      { size: '3.8b', variant: 'instruct', repo: 'microsoft/Phi-3-mini-4k-instruct' },
+      { size: '3.8b', qualifier: '4k', variant: 'instruct', repo: 'microsoft/Phi-3-mini-4k-instruct' },
+      { size: '14b', qualifier: '128k', variant: 'instruct', repo: 'microsoft/Phi-3-medium-128k-instruct' },
+    ],
+    source: {
+      url: 'https://ollama.com/library/phi3:3.8b-mini-4k-instruct-q6_K',
+      where: 'library page readme: "Phi-3 Mini – 3B parameters – ollama run phi3:mini", "Phi-3 Medium – 14B parameters – ollama run phi3:medium"; context window sizes "4k ollama run phi3:mini ollama run phi3:medium", "128k ollama run phi3:medium-128k"; the bare name is the Mini: "Phi 3 Mini | 3.8B | ollama run phi3" in the Model library table of Ollama\'s README at 3b1ddb2 (March 2025)',
+      status: 'verified',
+    },
   },
   {
     // No source read says what the bare name serves, so only size tags resolve.
@@ -249,9 +369,9 @@ export interface OllamaTag {
 }
 
 /**
- * Reads an Ollama library reference, `name[:tag]`, tag = `[size][-variant][-version][-quant]` in Ollama's
- * order (`llama3.2`, `llama3.2:latest`, `llama3.2:1b`, `llama3.1:8b-instruct-q4_K_M`, `mistral:7b-text-v0.2-q2_K`,
- * `gemma3:4b-it-qat`). Undefined when the name is not in the table or a part of the tag is not understood.
+ * Reads an Ollama library reference, `name[:tag]`, tag = `[size][-qualifier][-variant][-version][-quant]` in
+ * Ollama's order (`llama3.2`, `llama3.2:latest`, `llama3.2:1b`, `llama3.1:8b-instruct-q4_K_M`,
+ * `mistral:7b-text-v0.2-q2_K`, `gemma3:4b-it-qat`, `deepseek-r1:8b-llama-distill-q4_K_M`). Undefined when the name is not in the table or a part of the tag is not understood.
  */
 export function parseOllamaTag(ref: string): OllamaTag | undefined {
   const at = ref.indexOf(':');
@@ -260,24 +380,39 @@ export function parseOllamaTag(ref: string): OllamaTag | undefined {
   const entry = OLLAMA_BY_NAME.get(name);
   if (!entry || tag === '') return undefined;
   let size: string | undefined;
+  let qualifier: string | undefined;
   let version: string | undefined;
   let variant: OllamaVariant | undefined;
   const quants: string[] = [];
+  const qualifiers = [...new Set(entry.checkpoints.flatMap((c) => (c.qualifier ? [c.qualifier] : [])))];
   if (tag.toLowerCase() !== 'latest') {
-    for (const token of tag.split('-')) {
+    const tokens = tag.split('-');
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       const t = token.toLowerCase();
-      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && /^\d+(\.\d+)?[bm]$/.test(t)) size = t;
-      else if (variant === undefined && quants.length === 0 && OLLAMA_VARIANT_WORDS[t]) variant = OLLAMA_VARIANT_WORDS[t];
+      const named = entry.sizeNames?.[t];
+      if (size === undefined && variant === undefined && version === undefined && quants.length === 0 && (/^(\d+x)?\d+(\.\d+)?[bm]$/.test(t) || named)) {
+        size = named ?? t;
+        // `3.8b-mini`: the size's own name may follow it.
+        if (!named && entry.sizeNames?.[tokens[i + 1]?.toLowerCase() ?? ''] === size) i += 1;
+        // A qualifier follows the size directly.
+        const q = qualifiers.find((w) => tokens.slice(i + 1, i + 1 + w.split('-').length).join('-').toLowerCase() === w);
+        if (q) {
+          qualifier = q;
+          i += q.split('-').length;
+        }
+      } else if (variant === undefined && quants.length === 0 && OLLAMA_VARIANT_WORDS[t]) variant = OLLAMA_VARIANT_WORDS[t];
       else if (version === undefined && quants.length === 0 && /^v\d+(\.\d+)*$/.test(t)) version = t;
       else if (/^(i?q\d(_[a-z0-9]+)*|fp16|fp32|bf16|f16|qat)$/.test(t)) quants.push(token);
       else return undefined;
     }
   }
+  if (size === undefined && version !== undefined && entry.versionNeedsSize) return undefined;
   const wantSize = size ?? entry.default?.size;
   if (wantSize === undefined) return undefined;
   const wantVersion = version ?? (wantSize === entry.default?.size ? entry.default?.version : undefined);
   const wantVariant = variant ?? 'instruct';
-  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.variant === wantVariant && (c.version === undefined || c.version === wantVersion));
+  const checkpoint = entry.checkpoints.find((c) => c.size === wantSize && c.qualifier === qualifier && c.variant === wantVariant && (c.version === undefined || wantVersion === undefined || c.version === wantVersion));
   if (!checkpoint) return undefined;
   return { entry, checkpoint, ...(quants.length > 0 ? { quant: quants.join('-') } : {}) };
 }
