@@ -140,6 +140,8 @@ describe('new model architectures for sizing', () => {
     expect(status('moonshot/kimi-k2.5', 'architecture')).toBe('secondary');
     expect(status('moonshot/kimi-k2.5', 'architecture.native_expert_precision')).toBe('verified');
     expect(model('moonshot/kimi-k2.5').context_tokens).toBe(262144);
+    expect(model('moonshot/kimi-k2.5').release_date).toBe('2026-01-27');
+    expect(status('moonshot/kimi-k2.5', 'release_date')).toBe('secondary');
     expect(model('moonshot/kimi-k2.5').modalities.input).toEqual(['text', 'image', 'video']);
     expect(kvBytesPerToken(arch('moonshot/kimi-k2.5'), 'bf16')).toBe(61 * (512 + 64) * 2);
     const r = size('moonshot/kimi-k2.5', 'h100-sxm', 8);
