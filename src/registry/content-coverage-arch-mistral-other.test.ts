@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kvBytesPerToken } from '../sizing/kv-cache.ts';
-import { contentRegistry, lookups } from './test-support/content.ts';
+import { architectureProblems, contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-04';
 const { registry, findings } = contentRegistry(TODAY);
@@ -27,13 +27,7 @@ function mistralText(dim: number, layers: number, heads: number, kv: number, hea
 
 describe('Mistral architectures added for sizing', () => {
   it('load without errors or warnings and cite only sources that exist', () => {
-    const files = new Set(ADDED.map((id) => `content/models/${id}.yaml`));
-    expect(findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && files.has(f.file))).toEqual([]);
-    for (const id of ADDED) {
-      const cites = Object.entries(model(id).citations).filter(([field]) => field === 'architecture' || field.startsWith('architecture.'));
-      expect(cites.length, id).toBeGreaterThan(0);
-      for (const [, c] of cites) for (const ref of c.sources) expect(registry.sources[ref.source], `${id} cites ${ref.source}`).toBeDefined();
-    }
+    expect(architectureProblems({ registry, findings }, ADDED)).toEqual([]);
   });
 
   it('Pixtral 12B: Mistral Nemo shapes from its own params.json (verified), 12.68B with the 0.4B vision encoder', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kvBytesPerSequence, kvBytesPerToken, kvLayout } from '../sizing/kv-cache.ts';
-import { contentRegistry, lookups } from './test-support/content.ts';
+import { architectureProblems, contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-04';
 const { registry, findings } = contentRegistry(TODAY);
@@ -43,13 +43,7 @@ function denseCount(id: string): number {
 
 describe('Mistral Small-family architectures added for sizing', () => {
   it('load without errors or warnings and cite only sources that exist', () => {
-    const files = new Set(ADDED.map((id) => `content/models/${id}.yaml`));
-    expect(findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && files.has(f.file))).toEqual([]);
-    for (const id of ADDED) {
-      const cites = Object.entries(model(id).citations).filter(([field]) => field === 'architecture' || field.startsWith('architecture.'));
-      expect(cites.length, id).toBeGreaterThan(0);
-      for (const [, c] of cites) for (const ref of c.sources) expect(registry.sources[ref.source], `${id} cites ${ref.source}`).toBeDefined();
-    }
+    expect(architectureProblems({ registry, findings }, ADDED)).toEqual([]);
   });
 
   it('Devstral Small 1.1 (2507): the mirrored params.json and safetensors index give 23,572,403,200 text-only parameters', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { kvBytesPerToken } from '../sizing/kv-cache.ts';
-import { contentRegistry, lookups } from './test-support/content.ts';
+import { architectureProblems, contentRegistry, lookups } from './test-support/content.ts';
 
 const TODAY = '2026-12-03';
 const { registry, findings } = contentRegistry(TODAY);
@@ -26,13 +26,7 @@ const ADDED = [
 
 describe('Qwen architectures added for sizing', () => {
   it('load without errors or warnings and cite only sources that exist', () => {
-    const files = new Set(ADDED.map((id) => `content/models/${id}.yaml`));
-    expect(findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && files.has(f.file))).toEqual([]);
-    for (const id of ADDED) {
-      const cites = Object.entries(model(id).citations).filter(([field]) => field === 'architecture' || field.startsWith('architecture.'));
-      expect(cites.length, id).toBeGreaterThan(0);
-      for (const [, c] of cites) for (const ref of c.sources) expect(registry.sources[ref.source], `${id} cites ${ref.source}`).toBeDefined();
-    }
+    expect(architectureProblems({ registry, findings }, ADDED)).toEqual([]);
   });
 
   it('Qwen3 dense: layers, heads and tying from Qwen\'s spec table (verified), shapes from config copies (secondary)', () => {

@@ -52,3 +52,21 @@ export function lookups(registry: Registry) {
     },
   };
 }
+
+/**
+ * What is wrong with newly added entries: errors and warnings on their files, entries without an `architecture`
+ * citation, and citations naming a source file that does not exist. Empty when all is well.
+ */
+export function architectureProblems({ registry, findings }: { registry: Registry; findings: Finding[] }, ids: readonly string[]): string[] {
+  const { model } = lookups(registry);
+  const files = new Set(ids.map((id) => `content/models/${id}.yaml`));
+  const problems = findings
+    .filter((f) => (f.severity === 'error' || f.severity === 'warning') && files.has(f.file))
+    .map((f) => `${f.file}: ${f.code} ${f.message}`);
+  for (const id of ids) {
+    const cites = Object.entries(model(id).citations).filter(([field]) => field === 'architecture' || field.startsWith('architecture.'));
+    if (cites.length === 0) problems.push(`${id}: no architecture citation`);
+    for (const [field, c] of cites) for (const ref of c.sources) if (!registry.sources[ref.source]) problems.push(`${id} ${field} cites missing source ${ref.source}`);
+  }
+  return problems;
+}
