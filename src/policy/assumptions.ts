@@ -5,6 +5,7 @@
 import type { Model } from '../registry/schema/index.ts';
 import { isMovingPointer, type RouteModel } from './route-model.ts';
 import type { Emitted } from './rules/types.ts';
+import type { Spelling } from './spellings.ts';
 import type { RouteRef } from './types.ts';
 
 /** A dated spelling of the model (YYYYMMDD, YYYY-MM-DD, MMYY like 2411, @date), to pin instead of a pointer. */
@@ -12,9 +13,18 @@ function datedAlias(model: Model): string | undefined {
   return model.aliases.find((a) => /(?:\d{8}|\d{4}-\d{2}-\d{2}|[-@](?:2[3-9]|3\d)(?:0[1-9]|1[0-2])(?![\d]))/.test(a) && !isMovingPointer(a));
 }
 
-export function assumptions(route: RouteRef, stated: RouteModel, matched: string, modelId: string, model: Model): Emitted[] {
+/**
+ * What `model_info.base_model` said of the resolved model: nothing (`none`), the same model (`confirms`), a
+ * model the registry does not know (`unknown`), or another model (`differs`, reported as a mismatch).
+ */
+export type BaseModelStatus = 'none' | 'confirms' | 'unknown' | 'differs';
+
+export function assumptions(route: RouteRef, stated: RouteModel, matched: string, modelId: string, model: Model, spelling?: Spelling, base: BaseModelStatus = route.baseModel === undefined ? 'none' : 'confirms'): Emitted[] {
   const out: Emitted[] = [];
   const label = `${model.name} (${modelId})`;
+  // A base_model the registry does not know states nothing: the name alone decided.
+  const unstated = base === 'none' || base === 'unknown';
+  const baseNote = base === 'unknown' ? ` (model_info.base_model "${route.baseModel}" is not in the registry)` : '';
   if (stated.envDefault) {
     out.push({
       message: `"${route.spec}" comes from the environment variable ${stated.envDefault.variable}; it was linted as its default "${stated.envDefault.value}", ${label}, and at run time the environment may name another model`,
@@ -22,10 +32,16 @@ export function assumptions(route: RouteRef, stated: RouteModel, matched: string
     });
   }
   const azure = route.prefix === 'azure' || route.prefix === 'azure_ai';
-  if (azure && route.baseModel === undefined && !stated.served) {
+  if (azure && unstated && !stated.served) {
+    const how = spelling?.assumed ? `because ${spelling.assumed}` : 'because it is spelled like that model';
     out.push({
-      message: `"${route.spec}" is an Azure deployment name, which you choose; it was read as ${label} only because it is spelled like that model`,
+      message: `"${route.spec}" is an Azure deployment name, which you choose; it was read as ${label} only ${how}${baseNote}`,
       hint: `Set model_info.base_model: ${modelId} (or the model the deployment really serves) to state it.`,
+    });
+  } else if (spelling?.assumed && unstated && !stated.served) {
+    out.push({
+      message: `"${route.spec}" is a served name, chosen by whoever runs the server; it was read as ${label} only because ${spelling.assumed}${baseNote}`,
+      hint: `Set model_info.base_model: ${modelId} (or the model the server really serves), or map the name in the policy's models:, to state it.`,
     });
   }
   if (!stated.served && (isMovingPointer(stated.spec) || isMovingPointer(matched))) {

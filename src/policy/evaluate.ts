@@ -16,7 +16,7 @@ import { spellingEvidence } from './spellings.ts';
 import type { ConsultedFact, Emitted, Rule, RouteContext } from './rules/types.ts';
 import { waiverCovers, waiverModelId } from './waivers.ts';
 import { collapseFindings, withMeta } from './collapse.ts';
-import { assumptions, withServedName } from './assumptions.ts';
+import { assumptions, withServedName, type BaseModelStatus } from './assumptions.ts';
 import { routeModel } from './route-model.ts';
 import { routeTerms } from './upstream.ts';
 import type { LoadedPolicy, ParsedConfig, PolicyFinding, RouteRef, TierInfo } from './types.ts';
@@ -76,10 +76,10 @@ function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, poli
   const stated = routeModel(route, policy);
   // An env default is linted as the default, with its own provider prefix.
   const servedRoute: RouteRef = stated.envDefault ? { ...route, spec: stated.spec, ...(stated.prefix !== undefined ? { prefix: stated.prefix } : {}) } : route;
-  const { resolution, mismatch } = stated.served
-    ? { resolution: resolver.resolveModel(stated.served.entry.model), mismatch: undefined }
+  const { resolution, mismatch, base } = stated.served
+    ? { resolution: resolver.resolveModel(stated.served.entry.model), mismatch: undefined, base: undefined }
     : stated.fromEnv !== undefined && route.baseModel !== undefined
-      ? { resolution: resolver.resolveModel(route.baseModel), mismatch: undefined }
+      ? { resolution: resolver.resolveModel(route.baseModel), mismatch: undefined, base: undefined }
       : resolveRoute(servedRoute, resolver);
   const out: PolicyFinding[] = mismatch ? [mismatch] : [];
   // How a rule read the id (an Ollama tag, a quantized re-upload, an OpenRouter variant) goes with every finding of the route.
@@ -101,7 +101,8 @@ function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, poli
   }
   const modelId = resolution.id;
   const model = own(registry.models, modelId)!;
-  emit(RULES_BY_CODE['route/assumed-model']!, assumptions(route, stated, resolution.matched, modelId, model), modelId);
+  const baseStatus: BaseModelStatus = route.baseModel === undefined ? 'none' : base === undefined || (base.kind === 'model' && base.id === modelId) ? 'confirms' : base.kind === 'model' ? 'differs' : 'unknown';
+  emit(RULES_BY_CODE['route/assumed-model']!, assumptions(route, stated, resolution.matched, modelId, model, resolution.spelling, baseStatus), modelId);
   const serving = resolver.serving(servedRoute, modelId);
   if (serving.explain) note = serving.basis;
   if (serving.unknownProvider !== undefined) {
@@ -162,15 +163,18 @@ const DEPLOYMENT_NAME_PREFIXES = new Set([
  * explains an id the registry cannot resolve behind a deployment-name prefix; when both resolve and differ,
  * the contradiction is an error of its own.
  */
-function resolveRoute(route: RouteRef, resolver: Resolver): { resolution: ModelResolution; mismatch?: PolicyFinding } {
+function resolveRoute(route: RouteRef, resolver: Resolver): { resolution: ModelResolution; mismatch?: PolicyFinding; base?: ModelResolution } {
   const bySpec = resolver.resolveModel(route.spec, route.prefix);
   if (route.baseModel === undefined) return { resolution: bySpec };
   const byBase = resolver.resolveModel(route.baseModel);
   if (bySpec.kind === 'model') {
-    if (byBase.kind !== 'model' || byBase.id === bySpec.id) return { resolution: bySpec };
+    if (byBase.kind !== 'model' || byBase.id === bySpec.id) return { resolution: bySpec, base: byBase };
+    // A served name read only by its likeness to a repo name is no model id LiteLLM calls: base_model states it.
+    if (bySpec.spelling?.rule === 'served-name' && DEPLOYMENT_NAME_PREFIXES.has(route.prefix ?? '')) return { resolution: byBase, base: byBase };
     const at = route.baseModelAt ?? { line: route.line, column: route.column };
     return {
       resolution: bySpec,
+      base: byBase,
       mismatch: {
         code: 'config/base-model-mismatch',
         severity: 'error',
@@ -185,8 +189,8 @@ function resolveRoute(route: RouteRef, resolver: Resolver): { resolution: ModelR
       },
     };
   }
-  if (bySpec.kind === 'unknown' && byBase.kind === 'model' && (route.prefix === undefined ? false : DEPLOYMENT_NAME_PREFIXES.has(route.prefix))) return { resolution: byBase };
-  return { resolution: bySpec };
+  if (bySpec.kind === 'unknown' && byBase.kind === 'model' && (route.prefix === undefined ? false : DEPLOYMENT_NAME_PREFIXES.has(route.prefix))) return { resolution: byBase, base: byBase };
+  return { resolution: bySpec, base: byBase };
 }
 
 /** Native routes: point at the `via` key beside `model`. */

@@ -41,7 +41,7 @@ export const LITELLM_PROVIDERS: readonly string[] = [
 
 /** What a spelling rule found, kept on the resolution so findings can say how the id was read. */
 export interface Spelling {
-  rule: 'provider-variant' | 'provider-path' | 'ollama-library' | 'quantized' | 're-upload';
+  rule: 'provider-variant' | 'provider-path' | 'ollama-library' | 'quantized' | 're-upload' | 'served-name';
   /** One sentence for people: "resolved as a quantized re-upload of meta/llama-3.3-70b-instruct (AWQ, by TheBloke)". */
   note: string;
   /** OpenRouter's routing variant (`:free`, `:nitro`, `:floor` …), which changes the terms of the route, not the model. */
@@ -50,6 +50,11 @@ export interface Spelling {
   derivative?: { relation: 'quantized' | 're-upload'; of: string; format?: string; publisher?: string };
   /** The document a table rule rests on (the Ollama library entry). */
   source?: { url: string; where: string; status: 'verified' | 'single-source' };
+  /**
+   * The reading rests on a name someone chose (a served name without the org): the sentence the route's
+   * `route/assumed-model` warning gives, e.g. `it equals the Hugging Face repo name of Qwen/Qwen3-8B without the org`.
+   */
+  assumed?: string;
 }
 
 /** What the spelling rules need from the registry: exact lookups only. */
@@ -57,7 +62,7 @@ export interface SpellingIndex {
   /** Lower-case alias or id → model id. */
   lookup(key: string): string | undefined;
   /** Lower-case Hugging Face repo name (no org), normalised by `repoNameKey` → the one model whose own repo has it. */
-  byRepoName: ReadonlyMap<string, { id: string; org: string }>;
+  byRepoName: ReadonlyMap<string, RepoNameHit>;
 }
 
 import type { Evidence } from './types.ts';
@@ -75,6 +80,17 @@ const BEDROCK_PROFILE = new RegExp(`^(${BEDROCK_PROFILE_PREFIXES.join('|')})\\.`
 
 /** Prefixes whose model ids are a Hugging Face repo name without its org (LiteLLM docs, GitHub provider). */
 export const REPO_NAME_CATALOGUES: readonly string[] = ['github'];
+
+/**
+ * Prefixes whose model string is a name the deployment's owner chose: an Azure deployment name, the served
+ * name of a self-hosted OpenAI-compatible server (vLLM's `--served-model-name`, LM Studio, llamafile …). A name
+ * without an org that equals one registry checkpoint's Hugging Face repo name is read as that checkpoint, as
+ * an assumption the route reports (`route/assumed-model`). Ollama names are library names, read by the table.
+ */
+export const SERVED_NAME_PREFIXES: readonly string[] = [
+  'openai', 'text-completion-openai', 'openai_like', 'custom_openai', 'hosted_vllm', 'vllm', 'lm_studio', 'llamafile', 'xinference', 'oobabooga',
+  'docker_model_runner', 'lemonade', 'azure', 'azure_ai', 'azure_text',
+];
 
 /** Hugging Face Inference Providers, which `huggingface/<provider>/<org>/<model>` names before the repo. */
 const HF_INFERENCE_PROVIDERS = new Set(['together', 'fireworks-ai', 'nebius', 'sambanova', 'novita', 'hyperbolic', 'cerebras', 'groq', 'featherless-ai', 'nscale', 'hf-inference', 'cohere', 'replicate', 'fal-ai', 'scaleway', 'ovhcloud']);
@@ -146,6 +162,14 @@ export function providerForms(prefix: string, rest: string): string[] {
     case 'ollama':
     case 'ollama_chat':
       r = r.replace(/^library\//, '');
+      break;
+    case 'azure':
+      // LiteLLM's Azure Responses API route: `get_stripped_model_name` removes "responses/" (and "o_series/")
+      // before the deployment name is sent (litellm/llms/azure/responses/transformation.py).
+      r = r.replace('responses/', '').replace('o_series/', '');
+      add(r);
+      // A deployment of an Azure AI Foundry model on an Azure OpenAI resource: spelled like its azure_ai/ id.
+      add(`azure_ai/${r}`);
       break;
   }
   add(r);
@@ -466,9 +490,16 @@ export function repoNameKey(name: string): string {
   return name.toLowerCase().replace(/-hf$/, '').replace(/^meta-llama-3/, 'llama-3');
 }
 
+/** A repo-name index entry: the model, its weights repo's org (lower case), and the repo as written. */
+export interface RepoNameHit {
+  id: string;
+  org: string;
+  repo: string;
+}
+
 /** Builds the repo-name index: one entry per name no two models share (a shared name resolves to neither). */
-export function repoNameIndex(models: ModelsForSpelling): Map<string, { id: string; org: string }> {
-  const found = new Map<string, { id: string; org: string } | null>();
+export function repoNameIndex(models: ModelsForSpelling): Map<string, RepoNameHit> {
+  const found = new Map<string, RepoNameHit | null>();
   for (const id of Object.keys(models).sort()) {
     const m = models[id]!;
     if (!m.weights) continue;
@@ -477,11 +508,11 @@ export function repoNameIndex(models: ModelsForSpelling): Map<string, { id: stri
     for (const repo of names) {
       const key = repoNameKey(repo.slice(repo.indexOf('/') + 1));
       const prev = found.get(key);
-      if (prev === undefined) found.set(key, { id, org });
+      if (prev === undefined) found.set(key, { id, org, repo });
       else if (prev !== null && prev.id !== id) found.set(key, null);
     }
   }
-  const out = new Map<string, { id: string; org: string }>();
+  const out = new Map<string, RepoNameHit>();
   for (const [k, v] of found) if (v) out.set(k, v);
   return out;
 }
@@ -503,7 +534,7 @@ export function createSpellingIndex(models: ModelsForSpelling, aliasLookup: (key
  * quantization suffix must be the base checkpoint's own repo name, and the org must be the base's own org,
  * a known re-uploader, or (with a quantization marker) a known quantizer. Anything else is no answer.
  */
-export function readReupload(ref: string, index: SpellingIndex): { id: string; format?: string; publisher?: string; marked: boolean } | undefined {
+export function readReupload(ref: string, index: SpellingIndex): { id: string; repo: string; format?: string; publisher?: string; marked: boolean } | undefined {
   let r = ref.trim().replace(/^(https?:\/\/)?(hf\.co|huggingface\.co)\//i, '');
   let tagQuant: string | undefined;
   const colon = r.lastIndexOf(':');
@@ -532,7 +563,7 @@ export function readReupload(ref: string, index: SpellingIndex): { id: string; f
   } else if (!REUPLOADERS.includes(o)) {
     return undefined;
   }
-  return { id: hit.id, ...(format ? { format } : {}), ...(org !== undefined ? { publisher: org } : {}), marked };
+  return { id: hit.id, repo: hit.repo, ...(format ? { format } : {}), ...(org !== undefined ? { publisher: org } : {}), marked };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -552,6 +583,9 @@ export function spellingEvidence(spelling: Spelling | undefined, spec: string): 
   if (spelling.derivative) {
     return { subject, summary: `${spelling.note}: the base checkpoint's license chain applies; read from the repository name, not from its model card`, status: 'directional', sources: [] };
   }
+  if (spelling.rule === 'served-name') {
+    return { subject, summary: `${spelling.note}: a served name is chosen by whoever runs the server, so the model it serves is assumed, not stated`, status: 'directional', sources: [] };
+  }
   return { subject, summary: `${spelling.note}; the variant changes the provider's routing and terms, not the model`, status: 'verified', sources: [] };
 }
 
@@ -559,7 +593,8 @@ export type SpellingResolution = { id: string; matched: string; spelling: Spelli
 
 /**
  * Tries the spelling rules on an id that no alias matched: provider paths, then the Ollama library (for
- * `ollama/`, `ollama_chat/` and bare library names), then quantized and re-uploaded weights. Returns the
+ * `ollama/`, `ollama_chat/` and bare library names), then quantized and re-uploaded weights, then served names
+ * without an org behind `SERVED_NAME_PREFIXES`. Returns the
  * model and how it was read; `{unknown}` when a rule understood the id but the checkpoint it names is not
  * in the registry (say so instead of suggesting a sibling); undefined when no rule applies.
  */
@@ -576,7 +611,8 @@ export function resolveSpelling(spec: string, prefix: string | undefined, knownP
   for (const form of forms) {
     const id = index.lookup(form);
     if (id) {
-      const spelling: Spelling = variantSpelling(lower, id) ?? { rule: 'provider-path', note: `read as ${id} once the ${first ?? 'provider'} path is removed` };
+      const note = first === 'azure' && form.startsWith('azure_ai/') ? `read as ${id}: the deployment name is its Azure AI Foundry id (${form})` : `read as ${id} once the ${first ?? 'provider'} path is removed`;
+      const spelling: Spelling = variantSpelling(lower, id) ?? { rule: 'provider-path', note };
       return { id, matched: form, spelling };
     }
   }
@@ -616,7 +652,24 @@ export function resolveSpelling(spec: string, prefix: string | undefined, knownP
     const by = re.publisher ? `, by ${re.publisher}` : '';
     const derivative = { relation: re.marked ? ('quantized' as const) : ('re-upload' as const), of: re.id, ...(re.format ? { format: re.format } : {}), ...(re.publisher ? { publisher: re.publisher } : {}) };
     const note = re.marked ? `resolved as a quantized re-upload of ${re.id} (${re.format}${by})` : `resolved as a re-upload of ${re.id}${by}`;
-    return { id: re.id, matched: candidate, spelling: { rule: re.marked ? 'quantized' : 're-upload', note, derivative, ...(variant ? { variant } : {}) } };
+    // No org: a served name whoever runs the server chose, spelled like the base repo plus a quantization suffix.
+    const assumed = re.publisher === undefined ? `it equals the Hugging Face repo name of ${re.repo} without the org, plus a quantization suffix (${re.format})` : undefined;
+    return { id: re.id, matched: candidate, spelling: { rule: re.marked ? 'quantized' : 're-upload', note, derivative, ...(variant ? { variant } : {}), ...(assumed ? { assumed } : {}) } };
+  }
+
+  // 4. A served name without an org that is exactly one registry checkpoint's repo name ("hosted_vllm/qwen3-8b",
+  // "azure/Kimi-K2.5"): read as that checkpoint, as an assumption, since whoever runs the server chose the name.
+  if (hasPrefix && SERVED_NAME_PREFIXES.includes(first!)) {
+    const name = forms.findLast((f) => !f.includes('/')) ?? '';
+    const hit = /^[a-z0-9][a-z0-9_.-]*$/i.test(name) ? index.byRepoName.get(repoNameKey(name)) : undefined;
+    if (hit) {
+      const served = restRaw.slice(restRaw.length - name.length);
+      return {
+        id: hit.id,
+        matched: served,
+        spelling: { rule: 'served-name', note: `read as ${hit.id}: "${served}" is the Hugging Face repo name of ${hit.repo} without the org`, assumed: `it equals the Hugging Face repo name of ${hit.repo} without the org` },
+      };
+    }
   }
   return undefined;
 }
