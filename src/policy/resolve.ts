@@ -6,7 +6,7 @@ import { createSuggestIndex } from '../registry/suggest.ts';
 import type { Registry } from '../registry/registry.ts';
 import { createServing, SELF_HOSTED_PREFIXES, type RouteLocation, type RouteServing } from './serving.ts';
 import { own } from './own.ts';
-import { createSpellingIndex, LITELLM_PROVIDERS, resolveSpelling, variantSpelling, type Spelling } from './spellings.ts';
+import { createSpellingIndex, LITELLM_PROVIDERS, repoNameKey, resolveSpelling, variantSpelling, type Spelling } from './spellings.ts';
 import type { RouteRef } from './types.ts';
 
 export { SELF_HOSTED_PREFIXES, type ProviderMatch, type RouteLocation, type RouteServing } from './serving.ts';
@@ -63,6 +63,14 @@ export function createResolver(registry: Registry): Resolver {
   }
   const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
   const spellingIndex = createSpellingIndex(registry.models, (key) => index.get(key));
+  // Repo name without the org → every model whose weights repo has it: a name several share is suggested, never read.
+  const byBasename = new Map<string, string[]>();
+  for (const id of Object.keys(registry.models).sort()) {
+    const repo = registry.models[id]!.weights?.repo;
+    if (repo === undefined) continue;
+    const key = repoNameKey(repo.slice(repo.indexOf('/') + 1));
+    byBasename.set(key, [...(byBasename.get(key) ?? []), id]);
+  }
   // Built once per registry; each unknown id then costs a few posting lists and at most SHORTLIST edit distances.
   const suggestIndex = createSuggestIndex([...spelled.values()]);
   const unknownCache = new Map<string, ModelResolution>();
@@ -97,7 +105,10 @@ export function createResolver(registry: Registry): Resolver {
     const lower = spec.toLowerCase();
     const probe = keys[keys.length - 1] ?? lower;
     // Both spellings: aliases are recorded with and without provider prefixes.
+    const shared = byBasename.get(repoNameKey(probe.slice(probe.lastIndexOf('/') + 1))) ?? [];
     const near = [
+      // A served name several checkpoints' repos share (`hosted_vllm/Qwen3-8B` with two orgs' Qwen3-8B): each of them.
+      ...(shared.length > 1 ? shared.map((id) => spelled.get(registry.models[id]!.weights!.repo.toLowerCase()) ?? id) : []),
       ...suggestIndex.nearest(spec, 12),
       ...(probe !== lower ? suggestIndex.nearest(probe, 12) : []),
       // A dated or versioned id the spec is the start of: "command-r-plus" → "command-r-plus-08-2024".

@@ -393,7 +393,7 @@ describe('quantized and re-uploaded weights', () => {
     expect(idOf('hosted_vllm/someone/Llama-3.3-70B-Instruct')).toBe('unknown');
     expect(idOf('hosted_vllm/nvidia/Llama-3.3-70B-Instruct')).toBe('unknown'); // NVIDIA also trains its own: a marker is required
     expect(idOf('hosted_vllm/Llama-3.3-70B-Instruct-AWQ')).toBe('meta/llama-3.3-70b-instruct'); // a served name with a marker and no org
-    expect(idOf('hosted_vllm/Llama-3.3-70B-Instruct')).toBe('unknown');
+    expect(idOf('together_ai/Llama-3.3-70B-Instruct')).toBe('unknown'); // not a served name: a provider's catalogue id
   });
 
   it('a repo name two models share resolves to neither', () => {
@@ -412,6 +412,70 @@ describe('quantized and re-uploaded weights', () => {
     expect(stripQuantization('Llama-3.3-70B-Instruct')).toBeUndefined();
     expect(stripQuantization('Llama-3.3-70B-Instruct-bf16')).toBeUndefined(); // a float copy names no quantization
     expect(stripQuantization('gpt-oss-20b')).toBeUndefined();
+  });
+});
+
+describe('served names without an org', () => {
+  const lintRoutes = (routes: { model: string; base?: string }[], reg = registry()) => {
+    const config = `model_list:\n${routes.map((r, i) => `  - model_name: r${i}\n    litellm_params:\n      model: ${r.model}\n${r.base ? `    model_info:\n      base_model: ${r.base}\n` : ''}`).join('')}`;
+    return lintText('litellm.yaml', config, reg, testPolicy(), '2026-12-01').findings;
+  };
+
+  it('a self-hosted served name equal to one checkpoint\'s repo name without the org resolves, case-insensitively', () => {
+    for (const [spec, id] of [
+      ['hosted_vllm/Qwen3-8B', 'alibaba/qwen3-8b'],
+      ['hosted_vllm/qwen3-8b', 'alibaba/qwen3-8b'],
+      ['openai/gemma-3-4b-it', 'google/gemma-3-4b-it'],
+      ['lm_studio/Mistral-7B-Instruct-v0.3', 'mistral/mistral-7b-instruct-v0.3'],
+      ['openai/qwen3.5-9b', 'alibaba/qwen3.5-9b'], // the weights repo alone, no alias
+      ['hosted_vllm/Meta-Llama-3.1-8B-Instruct', 'meta/llama-3.1-8b-instruct'],
+    ] as const) expect(resolve(spec), spec).toMatchObject({ kind: 'model', id, spelling: { rule: 'served-name', assumed: expect.stringContaining('without the org') } });
+    expect(resolve('openai/gemma-3-4b-it')).toMatchObject({ spelling: { note: 'read as google/gemma-3-4b-it: "gemma-3-4b-it" is the Hugging Face repo name of google/gemma-3-4b-it without the org' } });
+  });
+
+  it('is reported as an assumed model, never silently, with the reading as directional evidence', () => {
+    const findings = lintRoutes([{ model: 'hosted_vllm/qwen3-8b' }, { model: 'openai/qwen3-8b-awq' }]);
+    const assumed = findings.filter((f) => f.code === 'route/assumed-model');
+    expect(assumed.map((f) => [f.tier, f.model, f.severity])).toEqual([
+      ['r0', 'alibaba/qwen3-8b', 'warning'],
+      ['r1', 'alibaba/qwen3-8b', 'warning'],
+    ]);
+    expect(assumed[0]!.message).toContain('"hosted_vllm/qwen3-8b" is a served name, chosen by whoever runs the server; it was read as');
+    expect(assumed[0]!.message).toContain('because it equals the Hugging Face repo name of Qwen/Qwen3-8B without the org');
+    // The quantized reading without an org is the same kind of assumption.
+    expect(assumed[1]!.message).toContain('repo name of Qwen/Qwen3-8B without the org, plus a quantization suffix (AWQ)');
+    const read = assumed[0]!.evidence.at(-1)!;
+    expect(read).toMatchObject({ subject: 'model id "hosted_vllm/qwen3-8b" · served-name', status: 'directional' });
+    // A re-uploader's repo names its publisher: no assumption about the name.
+    expect(lintRoutes([{ model: 'hosted_vllm/TheBloke/Llama-2-70B-Chat-AWQ' }]).filter((f) => f.code === 'route/assumed-model')).toEqual([]);
+  });
+
+  it('a repo name two models share stays unknown, with a did-you-mean', () => {
+    const r = registry();
+    r.models['other/qwen3-8b'] = hf('other-org/Qwen3-8B', { vendor: 'alibaba' });
+    const x = createResolver(r);
+    const res = x.resolveModel('hosted_vllm/Qwen3-8B', 'hosted_vllm');
+    expect(res.kind).toBe('unknown');
+    expect(res.kind === 'unknown' && res.suggestions.slice(0, 2)).toEqual([expect.stringContaining('"Qwen/Qwen3-8B" (alibaba/qwen3-8b'), expect.stringContaining('"other-org/Qwen3-8B" (other/qwen3-8b')]);
+  });
+
+  it('a fine-tune, another provider\'s catalogue or a bare name never resolves this way', () => {
+    for (const spec of ['hosted_vllm/Qwen3-8B-abliterated', 'openai/Hermes-3-Llama-3.1-8B', 'hosted_vllm/gemma-3-4b-it-sft', 'together_ai/Qwen3-8B', 'groq/gemma-3-4b-it', 'Qwen3-8B', 'hosted_vllm/my-qwen'])
+      expect(idOf(spec), spec).toBe('unknown');
+    // Ollama names are library names, read only through the table.
+    expect(idOf('ollama/gemma-3-4b-it')).toBe('unknown');
+  });
+
+  it('model_info.base_model states what the served name only suggests', () => {
+    // base_model names another registry model: it is linted, no mismatch error and no assumption.
+    const stated = lintRoutes([{ model: 'hosted_vllm/qwen3-8b', base: 'CohereForAI/c4ai-command-r-plus' }]);
+    expect(stated.map((f) => [f.code, f.model])).toEqual([['license/non-commercial', 'cohere/c4ai-command-r-plus']]);
+    // base_model confirms the reading: no assumption left.
+    expect(lintRoutes([{ model: 'hosted_vllm/qwen3-8b', base: 'Qwen/Qwen3-8B' }]).filter((f) => f.code === 'route/assumed-model')).toEqual([]);
+    // base_model the registry does not know: the name alone decided, and the warning says so.
+    const unknownBase = lintRoutes([{ model: 'hosted_vllm/qwen3-8b', base: 'qwen3-8b-preview' }]).filter((f) => f.code === 'route/assumed-model');
+    expect(unknownBase.map((f) => f.model)).toEqual(['alibaba/qwen3-8b']);
+    expect(unknownBase[0]!.message).toContain('(model_info.base_model "qwen3-8b-preview" is not in the registry)');
   });
 });
 
