@@ -6,7 +6,8 @@
  *
  * Sources (docs/linter.md, "Spellings and derivatives"):
  * - LiteLLM providers: `LlmProviders` in litellm/types/utils.py and litellm/llms/openai_like/providers.json
- *   (github.com/BerriAI/litellm, read at commit 001c64f2).
+ *   (github.com/BerriAI/litellm, read at commit 001c64f2); the Azure Responses route's `responses/` and
+ *   `o_series/` segments: `get_stripped_model_name` in litellm/llms/azure/responses/transformation.py (commit 0376d717).
  * - Ollama library tags: the "Model library" table of github.com/ollama/ollama README.md (commit e5335ef9,
  *   and the earlier commits that listed Gemma 2, Llama 3 and Llama 2), the library pages, and the vendors'
  *   own Ollama instructions (Qwen's), named on each entry.
