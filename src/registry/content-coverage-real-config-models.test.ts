@@ -1,7 +1,7 @@
 /**
  * Models that real LiteLLM configs route to and the registry did not know: Qwen3.6-27B, Qwen3.5-27B, Qwen3.5-122B-A10B,
  * Qwen3.5-0.8B / 2B / 4B, Kimi K2.6 (with its own Modified MIT text), Hermes 3 Llama 3.1 405B and the Llama 3.1 405B
- * base it chains to. Each test pins the license and what the linter decides on a route to it, the derivative chain,
+ * base it chains to, and MiniMax-M2.5 (a new vendor, whose Modified MIT has no threshold). Each test pins the license and what the linter decides on a route to it, the derivative chain,
  * and, where an architecture is recorded, the shapes that decide sizing and a fit the math predicts.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,13 +23,13 @@ const GB = 1e9 / 2 ** 30;
 
 const ADDED = [
   'alibaba/qwen3.6-27b', 'alibaba/qwen3.5-27b', 'alibaba/qwen3.5-122b-a10b', 'alibaba/qwen3.5-0.8b', 'alibaba/qwen3.5-2b',
-  'alibaba/qwen3.5-4b', 'moonshot/kimi-k2.6', 'nous/hermes-3-llama-3.1-405b', 'meta/llama-3.1-405b',
+  'alibaba/qwen3.5-4b', 'moonshot/kimi-k2.6', 'nous/hermes-3-llama-3.1-405b', 'meta/llama-3.1-405b', 'minimax/minimax-m2.5',
 ];
-const WITH_ARCHITECTURE = ['alibaba/qwen3.6-27b', 'alibaba/qwen3.5-27b', 'moonshot/kimi-k2.6', 'nous/hermes-3-llama-3.1-405b', 'meta/llama-3.1-405b'];
+const WITH_ARCHITECTURE = ['alibaba/qwen3.6-27b', 'alibaba/qwen3.5-27b', 'moonshot/kimi-k2.6', 'nous/hermes-3-llama-3.1-405b', 'meta/llama-3.1-405b', 'minimax/minimax-m2.5'];
 
 describe('models real configs route to', () => {
   it('load without errors or warnings, cite only sources that exist, and add no alias another entry holds', () => {
-    const files = new Set([...ADDED.map((id) => `content/models/${id}.yaml`), 'content/licenses/modified-mit-kimi-k2.6.yaml']);
+    const files = new Set([...ADDED.map((id) => `content/models/${id}.yaml`), 'content/licenses/modified-mit-kimi-k2.6.yaml', 'content/licenses/modified-mit-minimax-m2.5.yaml', 'content/vendors/minimax.yaml']);
     expect(findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && files.has(f.file))).toEqual([]);
     expect(architectureProblems({ registry, findings }, WITH_ARCHITECTURE)).toEqual([]);
     for (const id of ADDED) {
@@ -164,5 +164,36 @@ describe('models real configs route to', () => {
     }
     expect(size('nous/hermes-3-llama-3.1-405b', 'h100-sxm', 8, 'bf16').fits).toBe(false);
     expect(size('nous/hermes-3-llama-3.1-405b', 'h100-sxm', 8, 'fp8').fits).toBe(true);
+  });
+
+  it('MiniMax-M2.5: its Modified MIT (read in full) owes "MiniMax M2.5" on the UI of every commercial product, with no threshold', () => {
+    const l = license('modified-mit-minimax-m2.5');
+    expect(l).toMatchObject({ class: 'open-weights-restricted', vendor: 'minimax', derived_from: 'mit' });
+    expect(l.commercial_use).toMatchObject({ value: 'allowed', status: 'verified' });
+    expect(l.commercial_use.quote).toContain('“MiniMax M2.5”');
+    expect(l.mau_cap?.value).toBeNull();
+    expect(l.revenue_cap?.value).toBeNull();
+    expect(l.obligations.map((o) => [o.value, o.applies_when])).toEqual([['attribution-display', 'use'], ['license-notice', 'distribution']]);
+    expect(registry.vendors['minimax']).toMatchObject({ country: 'CN' });
+    expect(model('minimax/minimax-m2.5')).toMatchObject({ license: 'modified-mit-minimax-m2.5', context_tokens: 196608 });
+    expect(model('minimax/minimax-m2.5').procurement_flags?.map((f) => f.flag)).toContain('origin:CN');
+    expect(obligations('hosted_vllm/MiniMaxAI/MiniMax-M2.5')).toContain('"MiniMax M2.5"');
+    // MiniMax's API id on an OpenAI-compatible route and Ollama's cloud tag are hosted services, not recorded as aliases.
+    expect(codes('openai/MiniMax-M2.5')).toContain('registry/unknown-model');
+    expect(codes('ollama/minimax-m2.5:cloud')).toContain('registry/unknown-model');
+  });
+
+  it('MiniMax-M2.5 sizes as an FP8 checkpoint: 62 full-attention layers (253,952 B of KV per token at bf16, MiniMax\'s 240 GB per 1M); fits 4 x H100, not 2', () => {
+    expect(arch('minimax/minimax-m2.5')).toMatchObject({
+      layers: 62, hidden_size: 3072, vocab_size: 200064, native_precision: 'fp8', tied_embeddings: false,
+      attention: { kind: 'gqa', heads: 48, kv_heads: 8, head_dim: 128 },
+      moe: { experts_total: 256, experts_active: 8, experts_shared: 0, moe_layers: 62, expert_intermediate_size: 1536 },
+    });
+    expect(arch('minimax/minimax-m2.5').linear_attention).toBeUndefined();
+    expect(kvBytesPerToken(arch('minimax/minimax-m2.5'), 'bf16')).toBe(62 * 2 * 8 * 128 * 2);
+    expect(arch('minimax/minimax-m2.5')).toMatchObject({ params_total_b: 228.69, params_active_b: 11.03 });
+    expect(status('minimax/minimax-m2.5', 'architecture.params_total_b')).toBe('directional');
+    expect(size('minimax/minimax-m2.5', 'h100-sxm', 4).fits).toBe(true);
+    expect(size('minimax/minimax-m2.5', 'h100-sxm', 2).fits).toBe(false);
   });
 });
