@@ -76,8 +76,9 @@ describe('models real configs route to', () => {
     expect(codes('ollama_chat/qwen3.5:4b')).not.toContain('registry/unknown-model');
     // A quantized tag reads as a quantization of the same checkpoint.
     expect(codes('ollama/qwen3.5:2b-q4_K_M')).not.toContain('registry/unknown-model');
-    // A served name on an OpenAI-compatible server carries no provider, so it stays a policy mapping; a third-party AWQ name reads as a re-upload.
-    expect(codes('openai/Qwen3.5-27B')).toContain('registry/unknown-model');
+    // A served name equal to the repo name without its org resolves, but only as an assumed model; a third-party AWQ name reads as a re-upload.
+    expect(codes('openai/Qwen3.5-27B')).toContain('route/assumed-model');
+    expect(codes('openai/Qwen3.5-27B')).not.toContain('registry/unknown-model');
     expect(codes('openai/qwen3.5-4b-awq')).not.toContain('registry/unknown-model');
     // No source read maps Ollama's qwen3.6 tags, so they stay unknown rather than guessed.
     expect(codes('ollama_chat/qwen3.6:27b')).toContain('registry/unknown-model');
@@ -178,8 +179,9 @@ describe('models real configs route to', () => {
     expect(model('minimax/minimax-m2.5')).toMatchObject({ license: 'modified-mit-minimax-m2.5', context_tokens: 196608 });
     expect(model('minimax/minimax-m2.5').procurement_flags?.map((f) => f.flag)).toContain('origin:CN');
     expect(obligations('hosted_vllm/MiniMaxAI/MiniMax-M2.5')).toContain('"MiniMax M2.5"');
-    // MiniMax's API id on an OpenAI-compatible route and Ollama's cloud tag are hosted services, not recorded as aliases.
-    expect(codes('openai/MiniMax-M2.5')).toContain('registry/unknown-model');
+    // MiniMax's API id on an OpenAI-compatible route is read by the repo name without its org, as an assumed model only;
+    // Ollama's cloud tag is a hosted service, not recorded as an alias.
+    expect(codes('openai/MiniMax-M2.5')).toContain('route/assumed-model');
     expect(codes('ollama/minimax-m2.5:cloud')).toContain('registry/unknown-model');
   });
 
