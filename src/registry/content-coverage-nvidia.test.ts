@@ -144,7 +144,6 @@ describe('NVIDIA models routed by real configs', () => {
     }
     // v1.5's card does not say it keeps v1's NAS blocks, so v1's shapes are not copied onto it.
     expect(model(SUPER_49_V15).architecture).toBeUndefined();
-    expect(model(LLAMA_ULTRA).architecture).toBeUndefined();
     expect(model('nvidia/llama-3_3-nemotron-super-49b-v1').architecture?.layers).toBe(49);
     // The Nano 12B v2 VL is not Llama-based and keeps the older NVIDIA agreement alone.
     expect(model(VL).license).toBe('nvidia-open-model-license');
@@ -184,6 +183,27 @@ describe('NVIDIA models routed by real configs', () => {
     expect(one.weightsGib / GB).toBeCloseTo(31.58 * 2, 0);
     expect(one.fits).toBe(true);
     expect(size(NANO, 'l4', 1, 'bf16').fits).toBe(false);
+  });
+
+  it('Llama-3.1-Nemotron-Ultra-253B-v1: 64 of 162 NAS blocks keep attention; 253.40B computed, one 8x H100 node', () => {
+    expect(arch(LLAMA_ULTRA)).toMatchObject({
+      params_total_b: 253.4, params_active_b: 253.4, layers: 64, hidden_size: 16384, vocab_size: 128256,
+      attention: { kind: 'gqa', heads: 128, kv_heads: 8, head_dim: 128 }, native_precision: 'bf16', tied_embeddings: false,
+    });
+    expect(arch(LLAMA_ULTRA).intermediate_size).toBeUndefined();
+    const c = model(LLAMA_ULTRA).citations['architecture']!;
+    expect(c.status).toBe('secondary');
+    expect(c.sources[0]!.source).toBe('nemo-llama-nemotron-ultra-253b-config-copy');
+    expect(c.note).toContain('253,401,268,224');
+    // 64 attention layers × 2 × 8 KV heads × 128 × 2 bytes: 64/126 of the 405B base's cache.
+    expect(kvBytesPerToken(arch(LLAMA_ULTRA), 'bf16')).toBe(64 * 2 * 8 * 128 * 2);
+    const base = arch('meta/llama-3.1-405b-instruct');
+    expect(kvBytesPerToken(arch(LLAMA_ULTRA), 'bf16') / kvBytesPerToken(base, 'bf16')).toBeCloseTo(64 / base.layers, 6);
+    // The card: "fits on a single 8xH100 node" at BF16; 4 H100s are not enough.
+    const eight = size(LLAMA_ULTRA, 'h100-sxm', 8, 'bf16');
+    expect(eight.weightsGib / GB).toBeCloseTo(253.4 * 2, 0);
+    expect(eight.fits).toBe(true);
+    expect(size(LLAMA_ULTRA, 'h100-sxm', 4, 'bf16').fits).toBe(false);
   });
 
   it('Nemotron 3 Super: 40 Mamba-2 + 8 attention layers, 40 MoE blocks of 512 latent experts; 120.67B computed', () => {
