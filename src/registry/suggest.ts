@@ -5,8 +5,11 @@
  * unknown model id against every alias in the registry, so it uses `createSuggestIndex`, built once per
  * registry: a trigram index narrows each query to the few candidates that share the most trigrams with it
  * (at most SHORTLIST), and only those pay for an edit distance. Query cost grows with the probe and the
- * posting lists it touches, not with candidates × length²; very common trigrams (in more than a quarter of a
- * large index) carry no information and are skipped.
+ * posting lists it touches, not with candidates × length²; very common trigrams (in more than a tenth of a
+ * large index) carry no information and are skipped. The same index keeps each spelling's family words
+ * (readModelId), so a query for "qwen3-coder" also finds "Qwen3-Coder-480B-A35B-Instruct", which no edit
+ * distance would reach. readModelId and checkpointDifferences say what a suggestion changes: size,
+ * generation, version, variant.
  */
 
 /** " (did you mean …?)" for the closest ids by edit distance. */
