@@ -128,7 +128,8 @@ export function createResolver(registry: Registry): Resolver {
   }
   const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
   const spellingIndex = createSpellingIndex(registry.models, (key) => index.get(key));
-  // Built once per registry; each unknown id then costs a few posting lists and at most SHORTLIST edit distances.
+  // Built once per registry; each unknown id then costs a few posting lists, at most SHORTLIST edit distances
+  // per near-spelling query, and a bounded distance for each of at most 200 spellings with its family words.
   const suggestIndex = createSuggestIndex([...spelled.values()]);
   const unknownCache = new Map<string, ModelResolution>();
 
@@ -158,8 +159,9 @@ export function createResolver(registry: Registry): Resolver {
    * checkpoint from the one written (size, generation, version, variant, provider), so a suggestion never
    * changes the license silently. Candidates come from the trigram index (near spellings), from the family
    * words of the id (every checkpoint whose name has all of them, however long its spelling) and from dated
-   * extensions of the id. They rank by: has every family word of the id, fewest differences, fewest words of
-   * its own, not another provider's spelling, edit distance.
+   * extensions of the id. They rank by: has every family word of the id, fewest differences, fewest family
+   * words of its own, nearest generation and size (numericGap), spelled with the spec's prefix, edit distance,
+   * not another provider's spelling. The label is added by describeSuggestions, for the route.
    */
   function suggestionsFor(spec: string, keys: readonly string[]): Suggestion[] {
     const lower = spec.toLowerCase();
