@@ -96,7 +96,9 @@ function evaluateRoute(route: RouteRef, tier: TierInfo, resolver: Resolver, poli
     }
   };
   if (resolution.kind !== 'model') {
-    for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution, stated }), route.spec);
+    // Each suggestion carries the class of the terms that would govern it on this route, not always the weights license.
+    const labelled = resolution.kind === 'unknown' ? { ...resolution, suggestions: resolver.describeSuggestions(resolution.near, servedRoute) } : resolution;
+    for (const rule of RULES) if (rule.checkRef) emit(rule, rule.checkRef({ registry, route, resolution: labelled, stated }), route.spec);
     return out;
   }
   const modelId = resolution.id;

@@ -5,8 +5,11 @@
  * unknown model id against every alias in the registry, so it uses `createSuggestIndex`, built once per
  * registry: a trigram index narrows each query to the few candidates that share the most trigrams with it
  * (at most SHORTLIST), and only those pay for an edit distance. Query cost grows with the probe and the
- * posting lists it touches, not with candidates × length²; very common trigrams (in more than a quarter of a
- * large index) carry no information and are skipped.
+ * posting lists it touches, not with candidates × length²; very common trigrams (in more than a tenth of a
+ * large index) carry no information and are skipped. The same index keeps each spelling's family words
+ * (readModelId), so a query for "qwen3-coder" also finds "Qwen3-Coder-480B-A35B-Instruct", which no edit
+ * distance would reach. readModelId and checkpointDifferences say what a suggestion changes: size,
+ * generation, version, variant.
  */
 
 /** " (did you mean …?)" for the closest ids by edit distance. */
@@ -83,6 +86,11 @@ export interface SuggestIndex {
   nearest(probe: string, limit: number): string[];
   /** Spellings that extend `stem` with a version, date or variant suffix (`-`, `:`, `@`), shortest first. */
   extensions(stem: string, limit: number): string[];
+  /**
+   * Spellings whose family words (readModelId) include every one of `words`, shortest first: the checkpoints
+   * of a family however far their spelling is from the probe ("qwen3-coder" → "Qwen3-Coder-480B-A35B-Instruct").
+   */
+  containing(words: readonly string[], limit: number): string[];
 }
 
 function trigrams(s: string): Set<string> {
@@ -110,6 +118,16 @@ export function createSuggestIndex(spellings: readonly string[]): SuggestIndex {
   const common = words.length > 400 ? Math.floor(words.length / 10) : Number.POSITIVE_INFINITY;
   const sorted = lower.map((w, i) => i).sort((a, b) => compare(lower[a]!, lower[b]!));
   const hits = new Int32Array(words.length);
+  // Family word → spellings that have it, and each spelling's words, for `containing`.
+  const familyWords = lower.map((w) => new Set(readModelId(w).words));
+  const byWord = new Map<string, number[]>();
+  familyWords.forEach((set, i) => {
+    for (const w of set) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
 
   function nearest(probe: string, limit: number): string[] {
     const p = probe.toLowerCase();
@@ -166,5 +184,135 @@ export function createSuggestIndex(spellings: readonly string[]): SuggestIndex {
     return out.sort((a, b) => a.length - b.length || compare(a, b)).slice(0, limit);
   }
 
-  return { size: words.length, nearest, extensions };
+  function containing(wanted: readonly string[], limit: number): string[] {
+    if (wanted.length === 0) return [];
+    let shortest: number[] | undefined;
+    for (const w of wanted) {
+      const list = byWord.get(w);
+      if (!list) return [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+    }
+    const out = shortest!.filter((i) => wanted.every((w) => familyWords[i]!.has(w)));
+    return out
+      .sort((a, b) => lower[a]!.length - lower[b]!.length || compare(lower[a]!, lower[b]!))
+      .slice(0, limit)
+      .map((i) => words[i]!);
+  }
+
+  return { size: words.length, nearest, extensions, containing };
+}
+
+/**
+ * What a model id says about its checkpoint, read part by part (parts split at `-`, `_`, `/`, `:`, `@`, spaces,
+ * and dots between words):
+ * - a size is a number followed by b, m or t, with an expert count or an active/effective marker: `4b`, `2.4b`,
+ *   `0.8b`, `135m`, `8x7b`, `a3b` (active parameters), `e2b` (Gemma's effective size);
+ * - a version is `v` and a number: `v1`, `v1.5`, `v0.3` (Bedrock's trailing `-v1:0` numbers its catalogue
+ *   listing and is left out);
+ * - a generation is the family's own number: the digits after a family word (`qwen3`, `qwen3.5`, `llama-3.3`,
+ *   `internvl2_5`), two single digits in a row read as one dotted number (`claude-3-5-sonnet` → 3.5,
+ *   `llama-3_3` → 3.3), a one-letter line with its number (`k2.5`, `o3`, `r1`), or a digit with a letter (`4o`);
+ * - dates and build numbers (`2411`, `20240620`, `08-2024`, `001`), context lengths (`128k`) and quantization
+ *   tags (`q4_K_M`, `fp8`, `awq`) are none of these;
+ * - the words left are the family words (`qwen`, `coder`, `gpt`, `oss`), decorations (`instruct`, `free`) aside.
+ */
+export interface ModelIdReading {
+  words: string[];
+  sizes: string[];
+  versions: string[];
+  generations: string[];
+}
+
+const QUANT = /(?<![a-z0-9])(?:i?q\d(?:_(?:[a-z]{1,2}|\d))*|fp\d+|bf16|f16|f32|int\d+|w\d+a\d+(?:g\d+)?|\d+bit|nvfp4|mxfp4|awq|gptq|gguf|exl2|mlx)(?![a-z0-9])/g;
+/** Words that decorate a checkpoint's name without naming another one: serving and packaging suffixes. */
+const DECORATION = new Set(['instruct', 'chat', 'it', 'hf', 'free', 'latest', 'preview', 'maas', 'beta', 'nitro', 'floor', 'extended', 'online', 'exacto', 'dynamic']);
+const SIZE_PART = /^(?:(?:\d+x)?\d+(?:\.\d+)?[bmt]|[ae]\d+(?:\.\d+)?b)$/;
+const VERSION_PART = /^v\d+(?:\.\d+)*$/;
+const DATE_PART = /^(?:\d{3,}|0\d)$/;
+const CONTEXT_PART = /^\d+k$/;
+
+export function readModelId(id: string): ModelIdReading {
+  const text = id
+    .toLowerCase()
+    .replace(QUANT, '-')
+    // Bedrock's catalogue version of a model ("-v1:0", "-v2:0") numbers the API listing, not the checkpoint.
+    .replace(/-v\d+:\d+$/, '')
+    .replace(/(?<!\d)\.|\.(?!\d)/g, '-');
+  const parts = text.split(/[-_/:@\s+]+/).filter((p) => p !== '');
+  const out: ModelIdReading = { words: [], sizes: [], versions: [], generations: [] };
+  const add = (list: string[], x: string) => {
+    if (!list.includes(x)) list.push(x);
+  };
+  const isYear = (p: string | undefined) => p !== undefined && /^(?:19|20)\d\d$/.test(p);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const next = parts[i + 1];
+    // A single digit followed by a single digit is one dotted number: 3-5 → 3.5, 2_5 → 2.5.
+    const joins = (digit: string) => /^\d$/.test(digit) && next !== undefined && /^\d$/.test(next) && !isYear(parts[i + 2]);
+    if (SIZE_PART.test(p)) add(out.sizes, p);
+    else if (VERSION_PART.test(p)) add(out.versions, p);
+    else if (DATE_PART.test(p) || CONTEXT_PART.test(p)) continue;
+    else if (/^\d{1,2}(?:\.\d+)?$/.test(p)) {
+      // A month or day next to a year is a date: 12-2024, 2024-12-17.
+      if (isYear(next) || isYear(parts[i - 1]) || isYear(parts[i - 2])) continue;
+      if (joins(p)) {
+        add(out.generations, `${p}.${next}`);
+        i++;
+      } else add(out.generations, p);
+    } else if (/^\d(?:\.\d+)?[a-z]$/.test(p)) add(out.generations, p);
+    else {
+      const m = /^([a-z]+)(\d+(?:\.\d+)?)$/.exec(p);
+      if (m && m[1]!.length === 1) add(out.generations, p);
+      else if (m) {
+        add(out.words, m[1]!);
+        if (joins(m[2]!)) {
+          add(out.generations, `${m[2]}.${next}`);
+          i++;
+        } else add(out.generations, m[2]!);
+      } else for (const w of p.match(/[a-z]+/g) ?? []) if (!DECORATION.has(w)) add(out.words, w);
+    }
+  }
+  out.words = out.words.filter((w) => !DECORATION.has(w));
+  return out;
+}
+
+/** Variant words that make another checkpoint of the same family. */
+export const VARIANT_WORDS: ReadonlySet<string> = new Set(['coder', 'vl', 'vision', 'large', 'small', 'medium', 'mini', 'nano', 'math', 'guard', 'embed', 'tiny', 'micro', 'flash', 'lite', 'pro', 'ultra', 'opus', 'sonnet', 'haiku']);
+
+/** Readings of several spellings of one checkpoint (an alias and its registry id) as one. */
+export function mergeReadings(...readings: readonly ModelIdReading[]): ModelIdReading {
+  const merge = (key: keyof ModelIdReading) => {
+    const out: string[] = [];
+    for (const x of readings.flatMap((r) => r[key])) if (!out.some((y) => sameNumber(x, y))) out.push(x);
+    return out;
+  };
+  return { words: merge('words'), sizes: merge('sizes'), versions: merge('versions'), generations: merge('generations') };
+}
+
+/** "4" and "4.0", "v1" and "v1.0" name the same number. */
+function sameNumber(a: string, b: string): boolean {
+  return a === b || a.replace(/(?:\.0+)+$/, '') === b.replace(/(?:\.0+)+$/, '');
+}
+
+/**
+ * What a suggested checkpoint changes against the id as written, in the linter's words: "a different size
+ * (7.8b, not 2.4b)", "a different generation (3.5, not 3)", "a different version (v1, not v1.5)", "not the
+ * coder variant", "the vision variant". Empty when nothing the id says differs.
+ */
+export function checkpointDifferences(ours: ModelIdReading, theirs: ModelIdReading): string[] {
+  const out: string[] = [];
+  const compare = (key: 'sizes' | 'generations' | 'versions', what: string) => {
+    const missing = ours[key].filter((x) => !theirs[key].some((y) => sameNumber(x, y)));
+    if (missing.length > 0) out.push(`a different ${what} (${theirs[key].length > 0 ? `${theirs[key].join('/')}, ` : ''}not ${missing.join('/')})`);
+  };
+  compare('sizes', 'size');
+  compare('generations', 'generation');
+  compare('versions', 'version');
+  const ourVariants = ours.words.filter((w) => VARIANT_WORDS.has(w));
+  const theirVariants = theirs.words.filter((w) => VARIANT_WORDS.has(w));
+  const lost = ourVariants.filter((v) => !theirVariants.includes(v));
+  const gained = theirVariants.filter((v) => !ourVariants.includes(v));
+  if (lost.length > 0) out.push(`not the ${lost.join('/')} variant`);
+  if (gained.length > 0) out.push(`the ${gained.join('/')} variant`);
+  return out;
 }

@@ -48,6 +48,33 @@ describe('registry/unknown-model', () => {
     expect(message('hostco/acme/Open-2.5-Coder-32C')).toMatch(/"acme\/open-2\.5-coder-32b" \(non-commercial license\)/);
   });
 
+  it('ranks the checkpoints that carry every family word of the id, and the same size, before ones that share only a number', () => {
+    const r = testRegistry();
+    const open = r.models['acme/open']!;
+    for (const size of ['0.6B', '1.7B', '14B']) r.models[`acme/open3-${size.toLowerCase()}`] = { ...open, name: `Acme Open3 ${size}`, aliases: [`acme/Open3-${size}`] };
+    r.models['acme/open3-coder-480b-a35b'] = { ...open, name: 'Acme Open3 Coder 480B A35B', aliases: ['acme/Open3-Coder-480B-A35B-Instruct'] };
+    r.models['acme/opus-oss-120b'] = { ...open, name: 'Acme Opus OSS 120B', aliases: ['eucloud/opus-oss-120b'] };
+    r.models['acme/opus-oss-20b'] = { ...open, name: 'Acme Opus OSS 20B', aliases: [] };
+    const near = (spec: string) => {
+      const f = lintText('router.yaml', litellm(spec), r, testPolicy(), TODAY).findings.find((x) => x.code === 'registry/unknown-model')!;
+      return [...f.message.matchAll(/ (?:mean|or) "([^"]+)"/g)].map((m) => m[1]);
+    };
+    // The coder checkpoint is far in edit distance from "open3-coder", but it is the only one with both family words.
+    expect(near('hostco/acme/open3-coder:free')[0]).toMatch(/^acme\/open3-coder-480b-a35b/i);
+    // Same family words and size: the registry id, not another provider's spelling, and before the other size.
+    expect(near('cerebras/opus-oss-120b')).toEqual(['acme/opus-oss-120b', 'acme/opus-oss-20b']);
+  });
+
+  it('labels each suggestion with the terms that would govern it on this route, not always the weights license', () => {
+    const message = (spec: string) => lint(litellm(spec)).findings.find((f) => f.code === 'registry/unknown-model')!.message;
+    // acme/nc: non-commercial weights, Acme's own API terms. On Acme's first-party route the API terms govern.
+    expect(message('acme_api/acme-nc-latest')).toContain('did you mean "acme_api/acme-nc" (acme/nc, proprietary-api license)');
+    // On a host that serves the weights, the weights license does.
+    expect(message('hostco/acme-ai/NC-105B')).toContain('did you mean "acme-ai/NC-104B" (acme/nc, non-commercial license; a different checkpoint; a different size (104b, not 105b))');
+    // A distill is governed by its base model's license too.
+    expect(message('hostco/acme-ai/Capped-Distil')).toContain('"acme-ai/Capped-Distill" (acme/capped-distill, permissive and open-weights-restricted licenses)');
+  });
+
   it('hints model_info.base_model and the policy models: map for every unresolved route', () => {
     const f = lint(litellm('openai/base-mind', '      api_base: https://llm.internal/v1\n')).findings[0]!;
     expect(f.hint).toContain('model_info.base_model');
