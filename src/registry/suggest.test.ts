@@ -74,7 +74,9 @@ describe('readModelId', () => {
         const differences = checkpointDifferences(readModelId(spell(p)), readModelId(spell(other)));
         const changed = what === 'generation' ? g !== p.generation : what === 'size' ? s.text !== p.size.text : v !== p.version && p.version !== '';
         // Their decorations may differ (another serving name of the same checkpoint): that is never a difference.
-        expect(differences.map((d) => d.replace(/ \(.*/, ''))).toEqual(changed ? [`a different ${what}`] : []);
+        // A spelling without a version is said to have none, not another one.
+        const said = what === 'version' && v === '' ? 'no version in its name' : `a different ${what}`;
+        expect(differences.map((d) => d.replace(/ \(.*/, ''))).toEqual(changed ? [said] : []);
       }),
     );
   });
@@ -96,6 +98,8 @@ describe('readModelId', () => {
     expect(diff('kimi-k2.6', 'moonshotai/Kimi-K2.5')).toEqual(['a different generation (k2.5, not k2.6)']);
     expect(diff('gpt-4o-mini', 'gpt-4.1-mini')).toEqual(['a different generation (4.1, not 4o)']);
     expect(diff('claude-opus-4', 'claude-opus-4-0')).toEqual([]);
+    // A dated id names no generation: it is not said to have another one.
+    expect(diff('hosted_vllm/mistralai/Mistral-Medium-3.5', 'mistral/mistral-medium-2508')).toEqual(['no generation in its name (yours: 3.5)']);
   });
 
   it('leaves dates, build numbers, context lengths, quantization and Bedrock catalogue versions out', () => {

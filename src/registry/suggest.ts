@@ -303,7 +303,9 @@ export function checkpointDifferences(ours: ModelIdReading, theirs: ModelIdReadi
   const out: string[] = [];
   const compare = (key: 'sizes' | 'generations' | 'versions', what: string) => {
     const missing = ours[key].filter((x) => !theirs[key].some((y) => sameNumber(x, y)));
-    if (missing.length > 0) out.push(`a different ${what} (${theirs[key].length > 0 ? `${theirs[key].join('/')}, ` : ''}not ${missing.join('/')})`);
+    if (missing.length === 0) return;
+    // An id with no number of that kind (mistral-medium-2508) is not said to have another one.
+    out.push(theirs[key].length > 0 ? `a different ${what} (${theirs[key].join('/')}, not ${missing.join('/')})` : `no ${what} in its name (yours: ${missing.join('/')})`);
   };
   compare('sizes', 'size');
   compare('generations', 'generation');
