@@ -128,14 +128,6 @@ export function createResolver(registry: Registry): Resolver {
   }
   const knownPrefixes = new Set([...KNOWN_LITELLM_PREFIXES, ...LITELLM_PROVIDERS, ...SELF_HOSTED_PREFIXES, ...prefixProviders.keys()]);
   const spellingIndex = createSpellingIndex(registry.models, (key) => index.get(key));
-  // Repo name without the org → every model whose weights repo has it: a name several share is suggested, never read.
-  const byBasename = new Map<string, string[]>();
-  for (const id of Object.keys(registry.models).sort()) {
-    const repo = registry.models[id]!.weights?.repo;
-    if (repo === undefined) continue;
-    const key = repoNameKey(repo.slice(repo.indexOf('/') + 1));
-    byBasename.set(key, [...(byBasename.get(key) ?? []), id]);
-  }
   // Built once per registry; each unknown id then costs a few posting lists, at most SHORTLIST edit distances
   // per near-spelling query, and a bounded distance for each of at most 200 spellings with its family words.
   const suggestIndex = createSuggestIndex([...spelled.values()]);
@@ -176,10 +168,10 @@ export function createResolver(registry: Registry): Resolver {
     const probe = keys[keys.length - 1] ?? lower;
     const ours = readModelId(lastSegment(probe));
     const specPrefix = lower.includes('/') ? lower.slice(0, lower.indexOf('/')) : undefined;
-    const shared = byBasename.get(repoNameKey(probe.slice(probe.lastIndexOf('/') + 1))) ?? [];
+    const shared = spellingIndex.sharedRepoNames.get(repoNameKey(lastSegment(probe))) ?? [];
     const aliases = new Set([
       // A served name several checkpoints' repos share (`hosted_vllm/Qwen3-8B` with two orgs' Qwen3-8B): each of them.
-      ...(shared.length > 1 ? shared.map((id) => spelled.get(registry.models[id]!.weights!.repo.toLowerCase()) ?? id) : []),
+      ...shared.map((id) => spelled.get(registry.models[id]!.weights!.repo.toLowerCase()) ?? id),
       // Both spellings: aliases are recorded with and without provider prefixes.
       ...suggestIndex.nearest(spec, 12),
       ...(probe !== lower ? suggestIndex.nearest(probe, 12) : []),

@@ -399,7 +399,7 @@ describe('quantized and re-uploaded weights', () => {
   it('a repo name two models share resolves to neither', () => {
     const r = registry();
     r.models['other/llama-3.3-70b-instruct'] = hf('other-org/Llama-3.3-70B-Instruct', { vendor: 'meta' });
-    expect(repoNameIndex(r.models).has('llama-3.3-70b-instruct')).toBe(false);
+    expect(repoNameIndex(r.models).unique.has('llama-3.3-70b-instruct')).toBe(false);
     const x = createResolver(r);
     expect(x.resolveModel('hosted_vllm/TheBloke/Llama-3.3-70B-Instruct-AWQ', 'hosted_vllm').kind).toBe('unknown');
   });

@@ -64,6 +64,8 @@ export interface SpellingIndex {
   lookup(key: string): string | undefined;
   /** Lower-case Hugging Face repo name (no org), normalised by `repoNameKey` → the one model whose own repo has it. */
   byRepoName: ReadonlyMap<string, RepoNameHit>;
+  /** The same key for a name several models' repos share → those models (sorted): suggested, never read. */
+  sharedRepoNames: ReadonlyMap<string, readonly string[]>;
 }
 
 import type { Evidence } from './types.ts';
@@ -498,9 +500,12 @@ export interface RepoNameHit {
   repo: string;
 }
 
-/** Builds the repo-name index: one entry per name no two models share (a shared name resolves to neither). */
-export function repoNameIndex(models: ModelsForSpelling): Map<string, RepoNameHit> {
-  const found = new Map<string, RepoNameHit | null>();
+/**
+ * Builds the repo-name index: `unique`, one entry per name no two models share (a shared name resolves to
+ * neither), and `shared`, the models behind each name several share.
+ */
+export function repoNameIndex(models: ModelsForSpelling): { unique: Map<string, RepoNameHit>; shared: Map<string, string[]> } {
+  const found = new Map<string, RepoNameHit[]>();
   for (const id of Object.keys(models).sort()) {
     const m = models[id]!;
     if (!m.weights) continue;
@@ -508,14 +513,17 @@ export function repoNameIndex(models: ModelsForSpelling): Map<string, RepoNameHi
     const names = [m.weights.repo, ...m.aliases.filter((a) => /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(a) && a.slice(0, a.indexOf('/')).toLowerCase() === org)];
     for (const repo of names) {
       const key = repoNameKey(repo.slice(repo.indexOf('/') + 1));
-      const prev = found.get(key);
-      if (prev === undefined) found.set(key, { id, org, repo });
-      else if (prev !== null && prev.id !== id) found.set(key, null);
+      const hits = found.get(key) ?? [];
+      if (!hits.some((h) => h.id === id)) found.set(key, [...hits, { id, org, repo }]);
     }
   }
-  const out = new Map<string, RepoNameHit>();
-  for (const [k, v] of found) if (v) out.set(k, v);
-  return out;
+  const unique = new Map<string, RepoNameHit>();
+  const shared = new Map<string, string[]>();
+  for (const [key, hits] of found) {
+    if (hits.length === 1) unique.set(key, hits[0]!);
+    else shared.set(key, hits.map((h) => h.id));
+  }
+  return { unique, shared };
 }
 
 type ModelsForSpelling = Record<string, { weights?: { repo: string }; aliases: string[] }>;
@@ -527,7 +535,8 @@ export function createSpellingIndex(models: ModelsForSpelling, aliasLookup: (key
     const repo = models[id]!.weights?.repo.toLowerCase();
     if (repo !== undefined && !repos.has(repo)) repos.set(repo, id);
   }
-  return { lookup: (key) => aliasLookup(key) ?? repos.get(key), byRepoName: repoNameIndex(models) };
+  const names = repoNameIndex(models);
+  return { lookup: (key) => aliasLookup(key) ?? repos.get(key), byRepoName: names.unique, sharedRepoNames: names.shared };
 }
 
 /**
